@@ -1,0 +1,103 @@
+import { BulwarkError } from '../core/bulwark-error.js';
+import type { Finding } from '../core/finding.js';
+import { CONTEXT_BOOST, findContextWord } from './context-words.js';
+import { defaultDetectors } from './default-detectors.js';
+import type { Detector, DetectorContext } from './detector.js';
+import { denyListFindings, isAllowed } from './list-terms.js';
+import { applyPrecisionGuards } from './precision-guards.js';
+import { resolveOverlaps } from './resolve-overlaps.js';
+import type { ScanOptions, ScannerOptions } from './scan-options.js';
+
+/** Default minimum score of a reported finding. */
+export const DEFAULT_THRESHOLD = 0.5;
+
+/** A configured set of detectors; build once, call `scan` per text. */
+export interface Scanner {
+  /** Entity types this scanner's detectors can emit. */
+  readonly entities: readonly string[];
+  /** Findings in `text`, non-overlapping, sorted by start. Per-call options override the scanner's. */
+  scan(text: string, options?: ScanOptions): Finding[];
+}
+
+/** Builds a {@link Scanner}; options are checked once here. */
+export function createScanner(options: ScannerOptions = {}): Scanner {
+  const detectors = options.detectors ?? defaultDetectors;
+  const entities = [...new Set(detectors.flatMap((d) => d.entities))];
+  const defaults = checkOptions(options, entities);
+
+  return {
+    entities,
+    scan(text, callOptions) {
+      const merged = callOptions ? checkOptions({ ...defaults, ...callOptions }, entities) : defaults;
+      return runScan(text, detectors, merged);
+    },
+  };
+}
+
+function checkOptions(options: ScanOptions, known: readonly string[]): ScanOptions {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  if (!(threshold >= 0 && threshold <= 1)) {
+    throw new BulwarkError('ERR_SCAN_INVALID_OPTION', 'threshold must be a number between 0 and 1');
+  }
+  if (options.entities) {
+    const allowed = new Set([...known, ...Object.keys(options.deny ?? {})]);
+    const unknown = options.entities.filter((e) => !allowed.has(e));
+    if (unknown.length > 0) {
+      throw new BulwarkError('ERR_SCAN_UNKNOWN_ENTITY', `unknown entity type(s): ${unknown.join(', ')}`);
+    }
+  }
+  const regions = (options.regions ?? ['US']).map((r) => r.toUpperCase());
+  if (regions.some((r) => !/^[A-Z]{2}$/.test(r))) {
+    throw new BulwarkError('ERR_SCAN_INVALID_OPTION', 'regions must be ISO 3166-1 alpha-2 codes');
+  }
+  return { ...options, threshold, regions };
+}
+
+function runScan(text: string, detectors: readonly Detector[], options: ScanOptions): Finding[] {
+  if (text.length === 0) return [];
+  const selected = options.entities ? new Set(options.entities) : undefined;
+  const ctx: DetectorContext = { regions: options.regions ?? ['US'] };
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+
+  let findings: Finding[] = [];
+  for (const detector of detectors) {
+    if (selected && !detector.entities.some((e) => selected.has(e))) continue;
+    for (const f of detector.detect(text, ctx)) {
+      if (selected && !selected.has(f.type)) continue;
+      findings.push(detector.context ? boostByContext(text, f, detector.context) : f);
+    }
+  }
+  if (options.deny) {
+    for (const f of denyListFindings(text, options.deny)) {
+      if (!selected || selected.has(f.type)) findings.push(f);
+    }
+  }
+  findings = applyPrecisionGuards(text, findings);
+  const allow = options.allow;
+  findings = findings.filter(
+    (f) => f.score >= threshold && !(allow && isAllowed(text.slice(f.start, f.end), allow)),
+  );
+  return resolveOverlaps(findings);
+}
+
+function boostByContext(text: string, f: Finding, words: readonly string[]): Finding {
+  if (f.score >= 1) return f;
+  const word = findContextWord(text, f.start, f.end, words);
+  if (word === undefined) return f;
+  return {
+    ...f,
+    score: Math.min(1, f.score + CONTEXT_BOOST),
+    reason: `${f.reason}; context "${word}"`,
+  };
+}
+
+let defaultScanner: Scanner | undefined;
+
+/**
+ * Finds PII in `text` with the default detectors. For repeated calls with the same options,
+ * {@link createScanner} avoids re-checking them.
+ */
+export function scan(text: string, options?: ScanOptions): Finding[] {
+  defaultScanner ??= createScanner();
+  return defaultScanner.scan(text, options);
+}
