@@ -1,0 +1,61 @@
+// Quantizes averaged weights to int8 and writes the binary model (layout: see decodeNerModel).
+import { LABEL_COUNT } from '../../src/scan/ner/ner-labels.js';
+
+/** Int8 weights and the float value of one unit. */
+export function quantize(w: Float64Array): { q: Int8Array; unit: number } {
+  // Clip at a high percentile rather than the maximum, so a few outliers do not flatten the rest.
+  const mags: number[] = [];
+  for (let i = 0; i < w.length; i++) if (w[i] !== 0) mags.push(Math.abs(w[i] as number));
+  mags.sort((a, b) => a - b);
+  const clip = mags[Math.floor(mags.length * 0.9995)] ?? 1;
+  const unit = clip / 127;
+  const q = new Int8Array(w.length);
+  for (let i = 0; i < w.length; i++) {
+    q[i] = Math.max(-127, Math.min(127, Math.round((w[i] as number) / unit)));
+  }
+  return { q, unit };
+}
+
+function pushVarint(out: number[], v: number): void {
+  while (v >= 0x80) {
+    out.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  out.push(v);
+}
+
+/** The model bytes: header, lexicon, then non-zero rows only. */
+export function encodeModel(
+  bits: number,
+  q: Int8Array,
+  scale: number,
+  lexicon: { hashes: Int32Array; flags: Uint8Array },
+): Uint8Array {
+  const body: number[] = [];
+  let rowCount = 0;
+  let last = -1;
+  for (let row = 0; row < 1 << bits; row++) {
+    const base = row * LABEL_COUNT;
+    let any = false;
+    for (let k = 0; k < LABEL_COUNT; k++) if (q[base + k] !== 0) any = true;
+    if (!any) continue;
+    pushVarint(body, row - last);
+    last = row;
+    for (let k = 0; k < LABEL_COUNT; k++) body.push((q[base + k] as number) & 0xff);
+    rowCount++;
+  }
+  const n = lexicon.hashes.length;
+  const out = new Uint8Array(20 + n * 5 + body.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, 0x314e5742, true);
+  view.setUint8(4, bits);
+  view.setUint8(5, LABEL_COUNT);
+  view.setFloat32(8, scale, true);
+  view.setUint32(12, n, true);
+  view.setUint32(16, rowCount, true);
+  let p = 20;
+  for (let i = 0; i < n; i++, p += 4) view.setInt32(p, lexicon.hashes[i] as number, true);
+  out.set(lexicon.flags, p);
+  out.set(body, p + n);
+  return out;
+}

@@ -1,0 +1,116 @@
+import type { ChatSegment, SegmentKind, SegmentPath } from './chat-segment.js';
+
+/** Deeper tool arguments are listed as one raw string rather than walked. */
+export const MAX_ARGUMENTS_DEPTH = 64;
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Lists the text of an OpenAI `/v1/chat/completions` request or response body, each piece with
+ * a path for {@link applySegments}: message `content` (string or `text`/`refusal` parts; images
+ * and audio skipped), `refusal`, `name`, tool-call and legacy `function_call` `arguments` (parsed
+ * as JSON and listed leaf by leaf, or whole when not a JSON object or array), `tool`/`function`
+ * message content as tool results, the top-level `user`, and on the response side
+ * `choices[].message` and `choices[].delta`. Fields of unexpected types are skipped; only own
+ * properties are read. Numbers and object keys inside arguments are not listed.
+ */
+export function listChatSegments(body: unknown): ChatSegment[] {
+  const out: ChatSegment[] = [];
+  if (!isObject(body)) return out;
+  if (typeof body['user'] === 'string') out.push({ path: ['user'], text: body['user'], kind: 'user' });
+  const messages = body['messages'];
+  if (Array.isArray(messages)) {
+    messages.forEach((m, i) => listMessage(m, ['messages', i], out));
+  }
+  const choices = body['choices'];
+  if (Array.isArray(choices)) {
+    choices.forEach((c, i) => {
+      if (!isObject(c)) return;
+      if (Object.hasOwn(c, 'message')) listMessage(c['message'], ['choices', i, 'message'], out);
+      if (Object.hasOwn(c, 'delta')) listMessage(c['delta'], ['choices', i, 'delta'], out);
+    });
+  }
+  return out;
+}
+
+function listMessage(m: unknown, base: SegmentPath, out: ChatSegment[]): void {
+  if (!isObject(m)) return;
+  const role = typeof m['role'] === 'string' ? m['role'] : undefined;
+  const push = (path: SegmentPath, text: string, kind: SegmentKind): void => {
+    out.push(role === undefined ? { path, text, kind } : { path, text, kind, role });
+  };
+  const isTool = role === 'tool' || role === 'function';
+  const content = Object.hasOwn(m, 'content') ? m['content'] : undefined;
+  if (typeof content === 'string') push([...base, 'content'], content, isTool ? 'tool_result' : 'content');
+  else if (Array.isArray(content)) {
+    content.forEach((part, k) => {
+      if (!isObject(part)) return;
+      const field = part['type'] === 'text' ? 'text' : part['type'] === 'refusal' ? 'refusal' : undefined;
+      if (field !== undefined && typeof part[field] === 'string') {
+        push([...base, 'content', k, field], part[field], isTool ? 'tool_result' : 'content_part');
+      }
+    });
+  }
+  if (typeof m['refusal'] === 'string') push([...base, 'refusal'], m['refusal'], 'refusal');
+  if (typeof m['name'] === 'string') push([...base, 'name'], m['name'], 'name');
+  const calls = Object.hasOwn(m, 'tool_calls') ? m['tool_calls'] : undefined;
+  if (Array.isArray(calls)) {
+    calls.forEach((call, k) => {
+      if (isObject(call)) listArguments(call['function'], [...base, 'tool_calls', k, 'function'], push);
+    });
+  }
+  if (Object.hasOwn(m, 'function_call')) listArguments(m['function_call'], [...base, 'function_call'], push);
+}
+
+function listArguments(
+  fn: unknown,
+  base: SegmentPath,
+  push: (path: SegmentPath, text: string, kind: SegmentKind) => void,
+): void {
+  if (!isObject(fn) || typeof fn['arguments'] !== 'string') return;
+  const raw = fn['arguments'];
+  const path = [...base, 'arguments'];
+  const leaves = jsonStringLeaves(raw);
+  if (leaves === undefined) {
+    push(path, raw, 'tool_arguments');
+    return;
+  }
+  for (const [sub, text] of leaves) push([...path, ...sub], text, 'tool_arguments');
+}
+
+/**
+ * The string leaves of `raw` parsed as JSON, or `undefined` when it is not a JSON object or
+ * array, or nests deeper than {@link MAX_ARGUMENTS_DEPTH}. Walks with an explicit stack, so
+ * hostile nesting cannot overflow the call stack.
+ */
+function jsonStringLeaves(raw: string): [SegmentPath, string][] | undefined {
+  let root: unknown;
+  try {
+    root = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (typeof root !== 'object' || root === null) return undefined;
+  const leaves: [SegmentPath, string][] = [];
+  const stack: [unknown, SegmentPath][] = [[root, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') leaves.push([path, value]);
+    else if (typeof value !== 'object' || value === null) continue;
+    else if (path.length >= MAX_ARGUMENTS_DEPTH) return undefined;
+    else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i]]);
+    } else {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i]!;
+        stack.push([(value as Json)[k], [...path, k]]);
+      }
+    }
+  }
+  return leaves;
+}

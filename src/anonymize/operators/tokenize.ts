@@ -1,0 +1,14 @@
+import { BulwarkError } from '../../core/bulwark-error.js';
+import type { Operator } from '../operator.js';
+import type { Vault } from '../vault.js';
+
+/**
+ * Replaces the value with the vault's placeholder for it (`⟦EMAIL_1⟧`): stable within the vault's
+ * conversation and reversible with {@link restore}.
+ */
+export function tokenizeOperator(vault: Vault): Operator {
+  if (vault === null || typeof vault !== 'object' || typeof vault.placeholderFor !== 'function') {
+    throw new BulwarkError('ERR_ANONYMIZE_INVALID_OPTION', 'tokenize needs a vault (set `vault` in the plan).');
+  }
+  return { name: 'tokenize', apply: (value, type) => vault.placeholderFor(type, value) };
+}

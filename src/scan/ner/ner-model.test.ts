@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { isBulwarkError } from '../../core/bulwark-error.js';
+import { loadNerModel } from './load-ner-model.js';
+import { base64ToBytes, decodeNerModel } from './ner-model.js';
+import { NER_MODEL_BASE64 } from './ner-model-data.js';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    return isBulwarkError(err) ? err.code : 'not a BulwarkError';
+  }
+  return undefined;
+}
+
+describe('NER model', () => {
+  it('loads the bundled model once, with weights and a lexicon', () => {
+    const model = loadNerModel();
+    expect(loadNerModel()).toBe(model);
+    expect(model.weights.some((w) => w !== 0)).toBe(true);
+    expect(model.scale).toBeGreaterThan(0);
+  });
+
+  it('is compact (under 1.5 MB of binary data)', () => {
+    expect(base64ToBytes(NER_MODEL_BASE64).byteLength).toBeLessThan(1_500_000);
+  });
+
+  it.each([
+    ['empty', new Uint8Array(0)],
+    ['wrong magic', new Uint8Array(64).fill(1)],
+    ['truncated', base64ToBytes(NER_MODEL_BASE64).subarray(0, 200)],
+  ])('rejects %s data with ERR_SCAN_MODEL_INVALID', (_name, bytes) => {
+    expect(codeOf(() => decodeNerModel(bytes))).toBe('ERR_SCAN_MODEL_INVALID');
+  });
+
+  it('decodes base64 without Buffer', () => {
+    expect(Array.from(base64ToBytes('AAEC/w=='))).toEqual([0, 1, 2, 255]);
+  });
+});

@@ -1,0 +1,164 @@
+import { LABEL_COUNT } from './ner-labels.js';
+import type { NerModel } from './ner-model.js';
+import { MAX_FEATURES, isCandidate, isCaselessText, labelFeatures, lookupFlags, staticFeatures } from './token-features.js';
+import { Shape, TokenList, tokenize } from './tokenize.js';
+
+// Module-local copies: hot loops must not read imported bindings (transpilers may turn those
+// into getter calls).
+const LABELS = LABEL_COUNT;
+const S_PUNCT = Shape.PUNCT;
+const scoreable = isCandidate;
+const staticKeys = staticFeatures;
+const labelKeys = labelFeatures;
+const F_TITLE = 16;
+const F_STREET = 32;
+const S_DIGITS = Shape.DIGITS;
+const S_ALNUM = Shape.ALNUM;
+const ADDRESS = 3; // index of STREET_ADDRESS in NER_TYPES
+
+/** Same rule as `allowedAfter` in ner-labels.ts, inlined for the hot loop. */
+function allowed(prev: number, label: number): boolean {
+  return label === 0 || (label & 1) === 1 || prev === label || prev === label - 1;
+}
+
+/** One entity found by the model; `type` indexes `NER_TYPES`. */
+export interface NerSpan {
+  readonly type: number;
+  readonly start: number;
+  readonly end: number;
+  /** Mean probability of the entity type over the span's tokens. */
+  readonly score: number;
+}
+
+// Scratch space reused across calls: detection is synchronous, so one set suffices.
+const tokens = new TokenList(1024);
+const keys = new Int32Array(MAX_FEATURES);
+const logits = new Int32Array(LABELS);
+
+function isTitleOrPunct(toks: TokenList, i: number): boolean {
+  return ((toks.flags[i] as number) & F_TITLE) !== 0 || (toks.shape[i] as number) >= S_PUNCT;
+}
+
+/** A house number and a street word ("12 Baker Street") make an address whatever the tag. */
+function looksLikeStreet(toks: TokenList, first: number, last: number): boolean {
+  let number = false;
+  let street = false;
+  for (let i = first; i <= last; i++) {
+    const shape = toks.shape[i] as number;
+    if (shape === S_DIGITS || shape === S_ALNUM) number = true;
+    else if (((toks.flags[i] as number) & F_STREET) !== 0) street = true;
+  }
+  return number && street;
+}
+
+/**
+ * Tags `text` greedily left to right and returns the entity spans. Tokens outside an entity
+ * that cannot start one (punctuation, frequent lower-case words) are not scored at all, which
+ * is what keeps chat text fast.
+ */
+export function tagEntities(text: string, model: NerModel): NerSpan[] {
+  const toks = tokenize(text, tokens);
+  lookupFlags(toks, model.words);
+  const { weights, shift, scale } = model;
+  const spans: NerSpan[] = [];
+  const caseless = isCaselessText(toks);
+  let prev = 0;
+  let prev2 = 0;
+  let spanType = -1;
+  let spanStart = 0;
+  let spanLast = 0;
+  let probSum = 0;
+  let probCount = 0;
+
+  const close = (): void => {
+    // Trailing punctuation scored as inside the entity is not part of it, nor is a leading
+    // honorific of a name ("Dr. Ada Lovelace" -> "Ada Lovelace").
+    let last = spanLast;
+    while (last > spanStart && (toks.shape[last] as number) >= S_PUNCT) last--;
+    let first = spanStart;
+    if (spanType === 0) {
+      while (first < last && isTitleOrPunct(toks, first)) first++;
+      if (isTitleOrPunct(toks, first)) {
+        spanType = -1;
+        return;
+      }
+    }
+    spans.push({
+      type: looksLikeStreet(toks, first, last) ? ADDRESS : spanType,
+      start: toks.start[first] as number,
+      end: toks.end[last] as number,
+      score: probSum / probCount,
+    });
+    spanType = -1;
+  };
+
+  for (let i = 0; i < toks.count; i++) {
+    let label = 0;
+    let prob = 0;
+    if (prev !== 0 || scoreable(toks, i, caseless)) {
+      let n = staticKeys(text, toks, i, keys);
+      n = labelKeys(toks, i, prev, prev2, keys, n);
+      // Nine accumulators in locals: this loop is the hottest of the detector.
+      let l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0, l8 = 0;
+      for (let f = 0; f < n; f++) {
+        const b = ((keys[f] as number) >>> shift) * LABELS;
+        l0 += weights[b] as number;
+        l1 += weights[b + 1] as number;
+        l2 += weights[b + 2] as number;
+        l3 += weights[b + 3] as number;
+        l4 += weights[b + 4] as number;
+        l5 += weights[b + 5] as number;
+        l6 += weights[b + 6] as number;
+        l7 += weights[b + 7] as number;
+        l8 += weights[b + 8] as number;
+      }
+      logits[0] = l0;
+      logits[1] = l1;
+      logits[2] = l2;
+      logits[3] = l3;
+      logits[4] = l4;
+      logits[5] = l5;
+      logits[6] = l6;
+      logits[7] = l7;
+      logits[8] = l8;
+      let best = 0;
+      let max = l0;
+      for (let k = 1; k < LABELS; k++) {
+        const v = logits[k] as number;
+        if (v > max && allowed(prev, k)) {
+          max = v;
+          best = k;
+        }
+      }
+      label = best;
+      if (label !== 0) {
+        let z = 0;
+        let own = 0;
+        const b = label & 1 ? label : label - 1;
+        for (let k = 0; k < LABELS; k++) {
+          if (!allowed(prev, k)) continue;
+          const e = Math.exp(((logits[k] as number) - max) * scale);
+          z += e;
+          if (k === b || k === b + 1) own += e;
+        }
+        prob = own / z;
+      }
+    }
+    if (spanType >= 0 && (label === 0 || label & 1)) close();
+    if (label !== 0) {
+      if (label & 1) {
+        spanType = (label - 1) >> 1;
+        spanStart = i;
+        probSum = 0;
+        probCount = 0;
+      }
+      spanLast = i;
+      probSum += prob;
+      probCount++;
+    }
+    prev2 = prev;
+    prev = label;
+  }
+  if (spanType >= 0) close();
+  return spans;
+}

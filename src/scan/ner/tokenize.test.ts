@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { Shape, tokenize } from './tokenize.js';
+
+function words(text: string): string[] {
+  const t = tokenize(text);
+  return Array.from({ length: t.count }, (_, i) => text.slice(t.start[i], t.end[i]));
+}
+
+describe('tokenize', () => {
+  it.each([
+    ['', []],
+    ['   ', []],
+    ["O'Brien met Jean-Luc.", ["O'Brien", 'met', 'Jean-Luc', '.']],
+    ["Anna's car", ['Anna', "'", 's', 'car']],
+    ["don't", ["don't"]],
+    ['Zoë Šimić from Zürich', ['Zoë', 'Šimić', 'from', 'Zürich']],
+    ['user_name getUserName', ['user_name', 'getUserName']],
+    ['a - b', ['a', '-', 'b']],
+    ['12-14 Main St.', ['12-14', 'Main', 'St', '.']],
+    ['line\n\n  next', ['line', '\n\n  ', 'next']],
+    ['ΜΟΝΗ ΑΓΙΩΝ', ['ΜΟΝΗ', 'ΑΓΙΩΝ']],
+  ])('splits %j', (text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
+
+  it('keeps UTF-16 offsets after emoji (surrogate pairs are one symbol token)', () => {
+    const text = '😀😀 Hi José';
+    const t = tokenize(text);
+    expect(t.count).toBe(4);
+    expect(t.shape[0]).toBe(Shape.SYMBOL);
+    expect(t.end[0] - t.start[0]).toBe(2);
+    expect(text.slice(t.start[3], t.end[3])).toBe('José');
+    expect(t.start[3]).toBe(8);
+  });
+
+  it.each([
+    ['john', Shape.LOWER],
+    ['John', Shape.CAPITALIZED],
+    ['JOHN', Shape.ALL_CAPS],
+    ['J', Shape.INITIAL],
+    ['iPhone', Shape.CAMEL],
+    ['McDonald', Shape.MIXED_CAP],
+    ['2024', Shape.DIGITS],
+    ['221B', Shape.ALNUM],
+    ['snake_case', Shape.IDENTIFIER],
+    ['東京', Shape.CASELESS],
+    [',', Shape.PUNCT],
+  ])('gives %j the shape %i', (text, shape) => {
+    expect(tokenize(text).shape[0]).toBe(shape);
+  });
+
+  it('hashes a word the same in any case, and different words differently', () => {
+    const t = tokenize('JOHN John john Johan ÉLODIE élodie');
+    expect(t.hash[0]).toBe(t.hash[1]);
+    expect(t.hash[1]).toBe(t.hash[2]);
+    expect(t.hash[3]).not.toBe(t.hash[2]);
+    expect(t.hash[4]).toBe(t.hash[5]);
+  });
+
+  it('reuses a token list without leaking tokens of the previous text', () => {
+    const list = tokenize('one two three four');
+    tokenize('five', list);
+    expect(list.count).toBe(1);
+  });
+});

@@ -1,0 +1,66 @@
+import type { Finding } from '../../core/finding.js';
+import type { Detector } from '../detector.js';
+import { isWordAt } from './char-codes.js';
+import { ibanChecksumValid } from './checksum/mod97.js';
+import { IBAN_LENGTHS } from './iban-lengths.js';
+
+const ID = 'pii.iban';
+/** Country code, check digits, then alphanumerics with optional single spaces (groups of 4). */
+const CANDIDATE = /\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){10,42}/g;
+
+/**
+ * Takes exactly `length` alphanumerics from the candidate, allowing a space only after every
+ * fourth one, and returns how many characters that spans; undefined when the spacing is off.
+ * The regex runs greedily into following words, so the country's length decides where it ends.
+ */
+function spanOfLength(s: string, length: number): number | undefined {
+  let taken = 0;
+  let i = 0;
+  const spaced = s.charCodeAt(4) === 32;
+  while (taken < length) {
+    if (i >= s.length) return undefined;
+    if (s.charCodeAt(i) === 32) {
+      if (!spaced || taken % 4 !== 0) return undefined;
+      i++;
+      continue;
+    }
+    if (spaced && taken > 0 && taken % 4 === 0 && s.charCodeAt(i - 1) !== 32) return undefined;
+    taken++;
+    i++;
+  }
+  return i;
+}
+
+function singleCase(s: string): boolean {
+  return s === s.toUpperCase() || s === s.toLowerCase();
+}
+
+/**
+ * `pii.iban`: International Bank Account Numbers, compact or printed in groups of four, with the
+ * country's registered length and a valid MOD 97-10 checksum.
+ */
+export const ibanDetector: Detector = {
+  id: ID,
+  entities: ['IBAN_CODE'],
+  context: ['iban', 'bank', 'account', 'transfer', 'swift', 'bic', 'sepa', 'wire', 'payee'],
+  detect(text) {
+    const out: Finding[] = [];
+    const re = CANDIDATE;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      // The greedy match may have swallowed the real IBAN after a false start: resume early.
+      re.lastIndex = start + 1;
+      const length = IBAN_LENGTHS.get(m[0].slice(0, 2).toUpperCase());
+      if (length === undefined) continue;
+      const span = spanOfLength(m[0], length);
+      if (span === undefined) continue;
+      const end = start + span;
+      const value = m[0].slice(0, span);
+      if (isWordAt(text, end) || !singleCase(value) || !ibanChecksumValid(value)) continue;
+      out.push({ type: 'IBAN_CODE', start, end, score: 0.95, detector: ID, reason: 'IBAN length and mod-97 checksum' });
+      re.lastIndex = end;
+    }
+    return out;
+  },
+};

@@ -1,0 +1,84 @@
+import type { Finding } from '../../core/finding.js';
+import type { Detector } from '../detector.js';
+import { isDigit, isHexDigit, isWordAt } from './char-codes.js';
+import { ipv4Valid, ipv6Valid } from './ip-syntax.js';
+
+const ID = 'pii.ip_address';
+const IPV4 = /\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g;
+/** Every IPv6 address has a colon next to a hex digit or another colon. */
+const IPV6_COLON = /:(?=[0-9A-Fa-f:])/g;
+/** Words right before a dotted number that make it a version, not an address. */
+const VERSION_BEFORE = /(?:^|[^a-z])(?:v|ver|version|release|build|rev|revision|firmware)\.?:?\s*$/;
+
+function finding(start: number, end: number, score: number, reason: string): Finding {
+  return { type: 'IP_ADDRESS', start, end, score, detector: ID, reason };
+}
+
+function isVersionContext(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start).toLowerCase();
+  return VERSION_BEFORE.test(before);
+}
+
+function findIpv4(text: string, out: Finding[]): void {
+  const re = IPV4;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // Part of a longer dotted number (`1.2.3.4.5`, a version or an OID): not an address.
+    if (text.charCodeAt(start - 1) === 46 && isDigit(text.charCodeAt(start - 2))) continue;
+    if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) continue;
+    if (!ipv4Valid(text, start, end) || isVersionContext(text, start)) continue;
+    // `1.2.3.4`-like quads of single digits are more often section or version numbers.
+    const small = m[0].length === 7;
+    out.push(finding(start, end, small ? 0.45 : 0.8, small ? 'IPv4 of single digits' : 'IPv4 address'));
+  }
+}
+
+function isV6Code(c: number): boolean {
+  return isHexDigit(c) || c === 58;
+}
+
+function findIpv6(text: string, out: Finding[]): void {
+  const re = IPV6_COLON;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let start = m.index;
+    while (start > 0 && isV6Code(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    while (end < text.length && (isV6Code(text.charCodeAt(end)) || text.charCodeAt(end) === 46)) end++;
+    re.lastIndex = end;
+    while (end > start && (text.charCodeAt(end - 1) === 46 || (text.charCodeAt(end - 1) === 58 && text.charCodeAt(end - 2) !== 58))) end--;
+    if (isWordAt(text, start - 1) || isWordAt(text, end)) continue;
+    if (!ipv6Valid(text, start, end)) continue;
+    if (hexGroups(text, start, end) < 2) continue;
+    out.push(finding(start, end, 0.85, 'IPv6 address'));
+  }
+}
+
+function hexGroups(text: string, start: number, end: number): number {
+  let groups = 0;
+  let inGroup = false;
+  for (let i = start; i < end; i++) {
+    const hex = text.charCodeAt(i) !== 58;
+    if (hex && !inGroup) groups++;
+    inGroup = hex;
+  }
+  return groups;
+}
+
+/**
+ * `pii.ip_address`: IPv4 (octets up to 255, no leading zeros, not a version number) and IPv6
+ * (full, `::`-compressed, IPv4-mapped) addresses.
+ */
+export const ipAddressDetector: Detector = {
+  id: ID,
+  entities: ['IP_ADDRESS'],
+  context: ['ip', 'ipv4', 'ipv6', 'address', 'server', 'host', 'client', 'dns', 'gateway', 'subnet', 'ping', 'router'],
+  detect(text) {
+    const out: Finding[] = [];
+    findIpv4(text, out);
+    findIpv6(text, out);
+    return out;
+  },
+};

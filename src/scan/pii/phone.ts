@@ -1,0 +1,144 @@
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { Finding } from '../../core/finding.js';
+import type { Detector } from '../detector.js';
+import { isDigit, isWordCode } from './char-codes.js';
+import { readPhoneShape } from './phone-shape.js';
+import type { PhoneShape } from './phone-shape.js';
+
+const ID = 'pii.phone';
+/** Cheap first pass: a digit run of 7+ characters that may contain spaces, dashes, dots, parens. */
+const ROUGH = /[+(]?\b\d[\d \-.()]{5,}\d/g;
+
+function isSepOrSlash(c: number): boolean {
+  return c === 45 || c === 46 || c === 47 || c === 44 || c === 58;
+}
+
+function isCurrency(c: number): boolean {
+  return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20b9;
+}
+
+/** Not glued to a longer token: no letters around, no `1.` / `-2` continuing another number. */
+function boundariesOk(text: string, s: PhoneShape): boolean {
+  const b = text.charCodeAt(s.start - 1);
+  if (isWordCode(b) || b === 43) return false;
+  if (isSepOrSlash(b) && isDigit(text.charCodeAt(s.start - 2))) return false;
+  if (isCurrency(b) || (b === 32 && isCurrency(text.charCodeAt(s.start - 2)))) return false;
+  const a = text.charCodeAt(s.end);
+  if (isWordCode(a) || a === 37) return false;
+  return !(isSepOrSlash(a) && isDigit(text.charCodeAt(s.end + 1)));
+}
+
+function isDateShape(s: PhoneShape): boolean {
+  if (s.groups.length !== 3 || s.plus || s.parens) return false;
+  const [a, b, c] = s.groups as [number, number, number];
+  if (a === 4 && b <= 2 && c <= 2) return Number(s.digits.slice(4, 4 + b)) <= 12;
+  return a <= 2 && b <= 2 && c === 4 && /^(19|20)/.test(s.digits.slice(a + b));
+}
+
+/** Shapes that are something else: SSNs (their own detector), dates, IPv4, decimals. */
+function isOtherShape(s: PhoneShape): boolean {
+  const g = s.groups;
+  if (!s.plus && !s.parens && s.separators === '-' && g.length === 3 && g[0] === 3 && g[1] === 2 && g[2] === 4) return true;
+  if (s.separators === '.' && (g.length === 2 || (g.length === 4 && g.every((n) => n <= 3)))) return true;
+  if (/^(\d)\1+$/.test(s.digits)) return true;
+  return isDateShape(s);
+}
+
+function validFor(candidate: string, country: CountryCode | undefined): boolean {
+  const parsed = country
+    ? parsePhoneNumberFromString(candidate, { defaultCountry: country, extract: false })
+    : parsePhoneNumberFromString(candidate, { extract: false });
+  return parsed !== undefined && parsed.isValid();
+}
+
+function score(text: string, s: PhoneShape, regions: readonly CountryCode[]): [number, string] {
+  const candidate = text.slice(s.start, s.numberEnd);
+  if (s.plus) {
+    return validFor(candidate, undefined) ? [0.85, 'international number, valid'] : [0.55, 'international number shape'];
+  }
+  const multi = s.groups.length > 1;
+  // 00 / 011 are the international call prefixes of most countries and of North America.
+  const idd = s.digits.startsWith('011') ? 3 : s.digits.startsWith('00') ? 2 : 0;
+  if (multi && idd > 0 && validFor(`+${s.digits.slice(idd)}`, undefined)) return [0.75, 'international prefix, valid'];
+  for (const region of regions) {
+    if (validFor(candidate, region)) return multi ? [0.7, `valid for ${region}`] : [0.45, `digits valid for ${region}`];
+  }
+  if (!multi) return [0.1, 'bare digits'];
+  if (s.digits.length < 7) return [0.3, 'short phone shape'];
+  return s.parens ? [0.45, 'phone shape with area code'] : [0.4, 'phone shape'];
+}
+
+function plausible(s: PhoneShape): boolean {
+  const n = s.digits.length;
+  if (s.groups.length === 1 && !s.plus) return n >= 7 && n <= 11;
+  // Six digits in three groups (`61 51 81`) are short local numbers in some countries.
+  const min = s.plus ? 8 : s.groups.length >= 3 ? 6 : 7;
+  return n >= min && n <= 15 && !isOtherShape(s);
+}
+
+/** Words that make the number after them some other identifier. */
+const OTHER_ID_BEFORE = /\b(?:licen[cs]e|passport|account|acct|routing|ssn|social security|tax|policy|member|serial|isbn|vin|id)\b/g;
+const PHONE_WORD_BEFORE = /\b(?:phone|tel|mobile|cell|fax|call|whatsapp)/g;
+
+/** True when an id word ("licence number", "account") is the nearest label before `start`. */
+function labelledOtherId(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
+  return lastMatch(OTHER_ID_BEFORE, before) > lastMatch(PHONE_WORD_BEFORE, before);
+}
+
+function lastMatch(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let last = -1;
+  for (let m = re.exec(s); m; m = re.exec(s)) last = m.index;
+  return last;
+}
+
+/**
+ * `pii.phone`: phone numbers of any country. Candidates are read by hand (digit groups with one
+ * space, dash or dot between them, parentheses, a `+`, an extension), then validated with
+ * libphonenumber-js's full metadata: `+` numbers against every country, the rest against the
+ * region hints. Unvalidated but phone-shaped numbers score below the threshold and need a context
+ * word; bare digit runs need validation and a context word.
+ */
+export const phoneDetector: Detector = {
+  id: ID,
+  entities: ['PHONE_NUMBER'],
+  context: ['phone', 'telephone', 'tel', 'mobile', 'cell', 'cellphone', 'call', 'fax', 'whatsapp', 'office', 'desk', 'reach', 'contact', 'text', 'sms', 'dial', 'landline', 'hotline', 'number', 'ph', 'mob', 'message', 'messages', 'answering'],
+  detect(text, ctx) {
+    const out: Finding[] = [];
+    const regions = ctx.regions.filter((r): r is CountryCode => isSupportedCountry(r));
+    const re = ROUGH;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const roughEnd = m.index + m[0].length;
+      let pos = m.index;
+      while (pos < roughEnd) {
+        const shape = readPhoneShape(text, pos);
+        if (!shape) {
+          // A `(` or `+` that opens no number: the digits after it may still be one.
+          pos++;
+          continue;
+        }
+        if (plausible(shape) && boundariesOk(text, shape) && !labelledOtherId(text, shape.start)) {
+          const [value, reason] = score(text, shape, regions);
+          out.push({ type: 'PHONE_NUMBER', start: shape.start, end: shape.end, score: value, detector: ID, reason });
+        }
+        pos = nextStart(text, shape.end, roughEnd);
+        if (shape.end > re.lastIndex) re.lastIndex = shape.end;
+      }
+    }
+    return out;
+  },
+};
+
+/** The next place inside the rough match where a number could start. */
+function nextStart(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 43 || c === 40 || (isDigit(c) && !isDigit(text.charCodeAt(i - 1)))) return i;
+    i++;
+  }
+  return limit;
+}

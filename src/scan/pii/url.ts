@@ -1,0 +1,123 @@
+import type { Finding } from '../../core/finding.js';
+import type { Detector } from '../detector.js';
+import { isAsciiLetter, isDigit } from './char-codes.js';
+import { hostnameValid } from './hostname.js';
+import { ipv4Valid } from './ip-syntax.js';
+import { AMBIGUOUS_TLDS, KNOWN_TLDS } from './known-tlds.js';
+import { urlTailEnd } from './url-tail.js';
+
+const ID = 'pii.url';
+const SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'ftp', 'ftps', 'sftp', 'ws', 'wss']);
+/** A dot followed by a letter pair: where every `www.` and bare domain has a label boundary. */
+const DOT_LETTERS = /\.(?=[A-Za-z]{2})/g;
+
+function isHostCode(c: number): boolean {
+  return isDigit(c) || isAsciiLetter(c) || c === 45 || c === 46;
+}
+
+/** End of an optional `:port` after the host. */
+function portEnd(text: string, at: number): number {
+  if (text.charCodeAt(at) !== 58) return at;
+  let i = at + 1;
+  while (i < text.length && i - at <= 5 && isDigit(text.charCodeAt(i))) i++;
+  return i > at + 1 ? i : at;
+}
+
+function finding(start: number, end: number, score: number, reason: string): Finding {
+  return { type: 'URL', start, end, score, detector: ID, reason };
+}
+
+/** `scheme://[user@]host[:port][/path]` with a known scheme and a valid host. */
+function schemeUrl(text: string, sep: number): Finding | undefined {
+  let start = sep;
+  while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  if (!SCHEMES.has(text.slice(start, sep).toLowerCase())) return undefined;
+  let hostStart = sep + 3;
+  let hostEnd = hostStart;
+  // Userinfo: skip to after an `@` that comes before any path character.
+  for (let i = hostStart; i < text.length && i - hostStart < 256; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 64) hostStart = i + 1;
+    else if (c === 47 || c === 63 || c === 35 || c <= 32) break;
+  }
+  if (text.charCodeAt(hostStart) === 91) {
+    hostEnd = text.indexOf(']', hostStart);
+    if (hostEnd < 0 || hostEnd - hostStart > 46) return undefined;
+    hostEnd++;
+  } else {
+    while (hostEnd < text.length && isHostCode(text.charCodeAt(hostEnd))) hostEnd++;
+    if (hostEnd <= hostStart) return undefined;
+    while (text.charCodeAt(hostEnd - 1) === 46) hostEnd--;
+    if (!ipv4Valid(text, hostStart, hostEnd) && !hostnameValid(text, hostStart, hostEnd, 1)) return undefined;
+  }
+  const end = urlTailEnd(text, start, portEnd(text, hostEnd));
+  return finding(start, end, 0.9, 'URL with scheme');
+}
+
+function hostRunEnd(text: string, from: number): number {
+  let end = from + 1;
+  while (end < text.length && isHostCode(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** `www.` hosts and bare domain names around the dot at `dot`. */
+function hostUrl(text: string, dot: number): Finding | undefined {
+  let start = dot;
+  while (start > 0 && isHostCode(text.charCodeAt(start - 1))) start--;
+  let end = hostRunEnd(text, dot);
+  while (end > dot && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
+  const before = text.charCodeAt(start - 1);
+  // Part of an email, a path or a longer token: not a host of its own.
+  if (before === 64 || before === 47 || before === 92 || before === 95 || text.charCodeAt(end) === 64) return undefined;
+  if (!hostnameValid(text, start, end, 2)) return undefined;
+  const tailEnd = urlTailEnd(text, start, portEnd(text, end));
+  if (text.startsWith('www.', start) || text.startsWith('WWW.', start)) {
+    return hostnameValid(text, start, end, 3) ? finding(start, tailEnd, 0.8, 'www host') : undefined;
+  }
+  const tld = text.slice(text.lastIndexOf('.', end - 1) + 1, end);
+  if (tld !== tld.toLowerCase() || !KNOWN_TLDS.has(tld) || AMBIGUOUS_TLDS.has(tld)) return undefined;
+  return finding(start, tailEnd, 0.35, 'bare domain with known TLD');
+}
+
+/**
+ * `pii.url`: URLs with a scheme (http, https, ftp, ws...) or `www.`, and bare domain names
+ * (`example.co.uk`) at a low score that needs a context word. File names are left alone: the
+ * top-level label must be a known TLD that is not usually a file extension.
+ */
+export const urlDetector: Detector = {
+  id: ID,
+  entities: ['URL'],
+  context: ['url', 'link', 'website', 'site', 'web', 'domain', 'visit', 'homepage', 'page', 'http', 'https', 'browse', 'go to'],
+  detect(text) {
+    const out: Finding[] = [];
+    let covered = 0;
+    for (let sep = text.indexOf('://'); sep >= 0; sep = text.indexOf('://', sep + 3)) {
+      if (sep < covered) continue;
+      const f = schemeUrl(text, sep);
+      if (f) {
+        out.push(f);
+        covered = f.end;
+      }
+    }
+    // Scheme URLs are sorted by start: walk them alongside the dots instead of searching.
+    const withScheme = out.length;
+    let k = 0;
+    const re = DOT_LETTERS;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const dot = m.index;
+      while (k < withScheme && out[k]!.end <= dot) k++;
+      const owner = out[k];
+      if (owner && owner.start <= dot) {
+        re.lastIndex = owner.end;
+        continue;
+      }
+      const f = hostUrl(text, dot);
+      if (f) out.push(f);
+      // Every dot of the same host run expands to the same run: skip them all.
+      re.lastIndex = f ? f.end : hostRunEnd(text, dot);
+    }
+    return out;
+  },
+};
+

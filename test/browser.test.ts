@@ -1,0 +1,72 @@
+/**
+ * The portable layers (scan, anonymize, crypto) bundled for the browser and run in real Chromium:
+ * the page must find the same PII as Node, tokenize it, and restore it.
+ * Needs Debian's /usr/bin/chromium; skipped only outside CI when it is not installed.
+ */
+import { existsSync } from 'node:fs';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scan } from '../src/scan/index.js';
+
+const CHROMIUM = process.env['BULWARK_CHROMIUM'] ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && process.env['CI']) throw new Error(`CI needs Chromium at ${CHROMIUM}`);
+
+const SAMPLE =
+  'Hi, I am Maria Garcia. Mail me at maria.garcia@example.com or call +1 415 555 0132; ' +
+  'card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00.';
+
+const ENTRY = `
+  import { scan } from './src/scan/index.ts';
+  import { anonymize, restore, InMemoryVault } from './src/anonymize/index.ts';
+  globalThis.bulwarkRun = (text) => {
+    const findings = scan(text);
+    const vault = new InMemoryVault();
+    const out = anonymize(text, findings, { default: { type: 'tokenize' }, vault });
+    return { findings, anonymized: out.text, restored: restore(out.text, vault) };
+  };
+`;
+
+describe.skipIf(!available)('library in a real browser', () => {
+  let browser: Browser;
+  let bundle: string;
+
+  beforeAll(async () => {
+    const result = await build({
+      stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+    });
+    bundle = result.outputFiles[0]!.text;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('scans, tokenizes and restores exactly as Node does', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>bulwark</title>');
+    await page.addScriptTag({ content: bundle });
+    const out = await page.evaluate((text) => {
+      const run = (globalThis as unknown as { bulwarkRun: (t: string) => unknown }).bulwarkRun;
+      return run(text) as { findings: { type: string }[]; anonymized: string; restored: string };
+    }, SAMPLE);
+
+    expect(out.findings).toEqual(scan(SAMPLE));
+    expect(out.findings.map((f) => f.type)).toEqual(
+      expect.arrayContaining(['EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD', 'IBAN_CODE']),
+    );
+    expect(out.anonymized).not.toContain('maria.garcia@example.com');
+    expect(out.anonymized).not.toContain('4111 1111 1111 1111');
+    expect(out.restored).toBe(SAMPLE);
+  });
+});
