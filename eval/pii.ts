@@ -83,7 +83,9 @@ for (const file of files) {
   const all = await loadPiiJsonl(join(dataDir, file));
   let records: readonly PiiRecord[] = limit === undefined ? all : all.slice(0, limit);
   if (sample !== undefined) records = sampleRecords(records, sample, seed);
+  const t0 = performance.now();
   const result = evaluateRecords(records, (text) => scanner.scan(text));
+  process.stderr.write(`eval:pii: ${file} ${records.length} records in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const report: FileReport = { file, totalRecords: all.length, sampled: records.length < all.length, ...result };
   reports.push(report);
   if (!args.quiet) console.log(formatFileReport(report));

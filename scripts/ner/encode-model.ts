@@ -2,7 +2,7 @@
 import { LABEL_COUNT } from '../../src/scan/ner/ner-labels.js';
 
 /** Int8 weights and the float value of one unit. */
-export function quantize(w: Float64Array): { q: Int8Array; unit: number } {
+export function quantize(w: Float64Array, prune: number): { q: Int8Array; unit: number } {
   // Clip at a high percentile rather than the maximum, so a few outliers do not flatten the rest.
   const mags: number[] = [];
   for (let i = 0; i < w.length; i++) if (w[i] !== 0) mags.push(Math.abs(w[i] as number));
@@ -11,7 +11,10 @@ export function quantize(w: Float64Array): { q: Int8Array; unit: number } {
   const unit = clip / 127;
   const q = new Int8Array(w.length);
   for (let i = 0; i < w.length; i++) {
-    q[i] = Math.max(-127, Math.min(127, Math.round((w[i] as number) / unit)));
+    const v = Math.max(-127, Math.min(127, Math.round((w[i] as number) / unit)));
+    // Weights of a unit or two barely move a score; dropping them leaves whole rows empty,
+    // which the sparse encoding then skips.
+    q[i] = Math.abs(v) <= prune ? 0 : v;
   }
   return { q, unit };
 }

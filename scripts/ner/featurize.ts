@@ -1,7 +1,7 @@
 // Turns labelled examples into the per-token arrays the perceptron trains on: static feature
 // keys (computed once, reused every epoch), gold labels and the candidate mask.
 import { beginLabel } from '../../src/scan/ner/ner-labels.js';
-import { MAX_FEATURES, isCandidate, isCaselessText, lookupFlags, staticFeatures } from '../../src/scan/ner/token-features.js';
+import { MAX_FEATURES, WordFlag, isCandidate, isCaselessText, lookupFlags, staticFeatures } from '../../src/scan/ner/token-features.js';
 import { Shape, TokenList, tokenize } from '../../src/scan/ner/tokenize.js';
 import type { WordMap } from '../../src/scan/ner/word-map.js';
 import type { Example } from './load-training-data.js';
@@ -14,6 +14,8 @@ export interface Sequence {
   readonly offsets: Int32Array;
   readonly gold: Uint8Array;
   readonly candidate: Uint8Array;
+  /** 1 where the token is an honorific, which the tagger never labels as PERSON. */
+  readonly title: Uint8Array;
   readonly hash: Int32Array;
   readonly shape: Uint8Array;
   readonly weight: number;
@@ -60,6 +62,7 @@ export function featurize(ex: Example, words: WordMap, weight: number): Sequence
     offsets,
     gold: goldLabels(ex, toks),
     candidate,
+    title: Uint8Array.from(toks.flags.subarray(0, n), (f) => ((f & WordFlag.TITLE) !== 0 ? 1 : 0)),
     hash: toks.hash.slice(0, n),
     shape: toks.shape.slice(0, n),
     weight,

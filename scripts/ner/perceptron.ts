@@ -14,9 +14,6 @@ function labelKeys(seq: Sequence, i: number, prev: number, prev2: number, out: I
 }
 
 /** Weights of a perceptron with 2^bits hashed rows. */
-/** Marks a dropped feature; its row is never read or written. */
-export const DEAD_KEY = 0;
-
 export class Perceptron {
   readonly shift: number;
   readonly w: Float64Array;
@@ -35,7 +32,6 @@ export class Perceptron {
   private score(w: Float64Array, seq: Sequence, i: number, prev: number, prev2: number): Float64Array {
     const s = this.scores.fill(0);
     const add = (key: number): void => {
-      if (key === DEAD_KEY) return;
       const base = (key >>> this.shift) * LABEL_COUNT;
       for (let k = 0; k < LABEL_COUNT; k++) s[k] = (s[k] as number) + (w[base + k] as number);
     };
@@ -47,7 +43,6 @@ export class Perceptron {
 
   private update(seq: Sequence, i: number, prev: number, prev2: number, label: number, v: number): void {
     const touch = (key: number): void => {
-      if (key === DEAD_KEY) return;
       const idx = (key >>> this.shift) * LABEL_COUNT + label;
       this.w[idx] = (this.w[idx] as number) + v;
       this.u[idx] = (this.u[idx] as number) + this.c * v;
@@ -65,7 +60,7 @@ export class Perceptron {
     seq: Sequence,
     w: Float64Array,
     learn: boolean,
-    visit?: (scores: Float64Array, prev: number, gold: number) => void,
+    visit?: (scores: Float64Array, prev: number, gold: number, i: number) => void,
   ): Uint8Array {
     const out = new Uint8Array(seq.n);
     let prev = 0;
@@ -75,7 +70,9 @@ export class Perceptron {
       if (prev !== 0 || seq.candidate[i] === 1) {
         const s = this.score(w, seq, i, prev, prev2);
         let max = -Infinity;
+        const title = seq.title[i] === 1;
         for (let k = 0; k < LABEL_COUNT; k++) {
+          if (title && (k === 1 || k === 2)) continue;
           if (allowedAfter(prev, k) && (s[k] as number) > max) {
             max = s[k] as number;
             pred = k;
@@ -83,7 +80,8 @@ export class Perceptron {
         }
         let gold = seq.gold[i] as number;
         if (!allowedAfter(prev, gold)) gold -= 1; // continue the gold entity as a new one
-        if (visit) visit(s, prev, gold);
+        if (title && (gold === 1 || gold === 2)) gold = 0;
+        if (visit) visit(s, prev, gold, i);
         if (learn && pred !== gold) {
           this.update(seq, i, prev, prev2, gold, seq.weight);
           this.update(seq, i, prev, prev2, pred, -seq.weight);

@@ -123,7 +123,9 @@ export function tagEntities(text: string, model: NerModel): NerSpan[] {
       logits[8] = l8;
       let best = 0;
       let max = l0;
-      for (let k = 1; k < LABELS; k++) {
+      // An honorific is never part of the name itself ("Dr." in "Dr. Ada Lovelace").
+      const from = ((toks.flags[i] as number) & F_TITLE) !== 0 ? 3 : 1;
+      for (let k = from; k < LABELS; k++) {
         const v = logits[k] as number;
         if (v > max && allowed(prev, k)) {
           max = v;

@@ -111,9 +111,10 @@ export function tokenize(text: string, into: TokenList = new TokenList()): Token
       let letters = 0;
       let underscore = 0;
       const firstUpper = (ci & UPPER) !== 0;
+      // `d`/`b` are the current code unit and its class, carried over to avoid reading twice.
+      let d = c;
+      let b = ci;
       for (;;) {
-        const d = text.charCodeAt(i);
-        const b = cls[d] as number;
         if ((b & LETTER) !== 0) {
           letters++;
           if ((b & UPPER) !== 0) upper++;
@@ -121,27 +122,24 @@ export function tokenize(text: string, into: TokenList = new TokenList()): Token
         } else if ((b & DIGIT) !== 0) digits++;
         else underscore++;
         h = Math.imul(h ^ (lower[d] as number), FNV_PRIME);
-        i++;
-        if (i >= n) break;
-        const e = cls[text.charCodeAt(i)] as number;
-        if ((e & WORD) !== 0) continue;
+        if (++i >= n) break;
+        d = text.charCodeAt(i);
+        b = cls[d] as number;
+        if ((b & WORD) !== 0) continue;
         // Joiners stay inside a word only when a letter (or digit, for hyphens) follows.
-        if ((e & (APOSTROPHE | HYPHEN)) === 0 || i + 1 >= n || letters === 0) break;
+        if ((b & (APOSTROPHE | HYPHEN)) === 0 || i + 1 >= n || letters === 0) break;
         const f = text.charCodeAt(i + 1);
         const fc = cls[f] as number;
-        if ((e & APOSTROPHE) !== 0 && (fc & LETTER) !== 0) {
+        if ((b & APOSTROPHE) !== 0 && (fc & LETTER) !== 0) {
           const g = i + 2 < n ? (cls[text.charCodeAt(i + 2)] as number) : 0;
           if ((f === 115 || f === 83) && (g & LETTER) === 0) break;
-          h = Math.imul(h ^ 39, FNV_PRIME);
-          i++;
-          continue;
+        } else if ((b & HYPHEN) === 0 || (fc & (LETTER | DIGIT)) === 0) {
+          break;
         }
-        if ((e & HYPHEN) !== 0 && (fc & (LETTER | DIGIT)) !== 0) {
-          h = Math.imul(h ^ 45, FNV_PRIME);
-          i++;
-          continue;
-        }
-        break;
+        h = Math.imul(h ^ ((b & APOSTROPHE) !== 0 ? 39 : 45), FNV_PRIME);
+        i++;
+        d = f;
+        b = fc;
       }
       start[k] = s;
       end[k] = i;

@@ -1,0 +1,65 @@
+/**
+ * Pins the public surface of the package root: adding or removing an export is a visible,
+ * reviewed change to this list, never an accident.
+ */
+import { expect, it } from 'vitest';
+import * as bulwark from '../src/index.js';
+
+it('exports exactly the documented runtime names', () => {
+  expect(Object.keys(bulwark).sort()).toMatchInlineSnapshot(`
+    [
+      "AES_256_KEY_LENGTH",
+      "BulwarkError",
+      "DEFAULT_THRESHOLD",
+      "ENTITY_TYPES",
+      "ERROR_CODES",
+      "GCM_NONCE_LENGTH",
+      "GCM_TAG_LENGTH",
+      "InMemoryVault",
+      "MAX_ARGUMENTS_DEPTH",
+      "MAX_HELD_BACK",
+      "MAX_LABEL_LENGTH",
+      "MAX_PLACEHOLDER_DIGITS",
+      "OPERATOR_TYPES",
+      "PLACEHOLDER_CLOSE",
+      "PLACEHOLDER_OPEN",
+      "aesGcmDecrypt",
+      "aesGcmEncrypt",
+      "anonymize",
+      "applySegments",
+      "base64urlDecode",
+      "base64urlEncode",
+      "compilePlan",
+      "createAnonymizer",
+      "createHmacSha256",
+      "createOperator",
+      "createScanner",
+      "createStreamingRestorer",
+      "deanonymize",
+      "decryptToken",
+      "defaultDetectors",
+      "encryptOperator",
+      "findContextWord",
+      "formatPlaceholder",
+      "hashOperator",
+      "hmacSha256",
+      "isBulwarkError",
+      "isEntityType",
+      "keepOperator",
+      "listChatSegments",
+      "maskOperator",
+      "parseAnonymizePlan",
+      "parseKey",
+      "parseOperatorConfig",
+      "placeholderLabel",
+      "randomBytes",
+      "redactOperator",
+      "replaceOperator",
+      "resolveOverlaps",
+      "restore",
+      "scan",
+      "timingSafeEqual",
+      "tokenizeOperator",
+    ]
+  `);
+});
