@@ -62,8 +62,8 @@ export function formatSummary(reports: readonly FileReport[]): string {
   const lines = [
     '## Summary (micro-averaged over the evaluated types of each file)',
     '',
-    row(['file', 'records', 'strict P', 'R', 'F2', 'overlap P', 'R', 'F2', 'PERSON F2 strict', 'PII-free altered']),
-    row(['---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:']),
+    row(['file', 'records', 'strict P', 'R', 'F2', 'overlap P', 'R', 'F2', 'PERSON F2 strict', 'covered (any type)', 'PII-free altered']),
+    row(['---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:']),
   ];
   for (const r of reports) {
     const s = r.strict.overall;
@@ -80,6 +80,7 @@ export function formatSummary(reports: readonly FileReport[]): string {
         pct(o.recall),
         pct(o.f2),
         person ? pct(person.f2) : '—',
+        pct(r.anyTypeRecall),
         r.piiFree.share === null ? '—' : `${(r.piiFree.share * 100).toFixed(1)}%`,
       ]),
     );

@@ -9,7 +9,6 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createScanner } from '../src/scan/index.js';
 import { evaluateRecords } from './evaluate-records.js';
 import { formatFileReport, formatSummary, type FileReport } from './format-report.js';
 import { checkGate, GATE_FILE } from './gate.js';
@@ -72,6 +71,8 @@ for (const w of wanted ?? []) {
   }
 }
 
+// Loaded only now, so a missing dataset or a bad flag is reported without loading the detectors.
+const { createScanner } = await import('../src/scan/index.js');
 const scanner = createScanner({
   ...(threshold === undefined ? {} : { threshold }),
   ...(args.region ? { regions: args.region.split(',').map((r) => r.trim()) } : {}),

@@ -1,5 +1,5 @@
 // Held-out checks during training: span F1 from label sequences, and the softmax temperature
-// that makes a score of 0.5 the operating point with the best F2 (recall-leaning) on held-out data.
+// and the span-score cut with the best F2 (recall-leaning) on held-out data.
 import { LABEL_COUNT, allowedAfter } from '../../src/scan/ner/ner-labels.js';
 import type { Sequence } from './featurize.js';
 import type { Perceptron } from './perceptron.js';
@@ -60,28 +60,45 @@ function typeProb(s: Float64Array, prev: number, label: number, t: number): numb
 }
 
 /**
- * The temperature T (logits / T) for which keeping spans whose mean type probability is at
- * least 0.5 gives the best span F2 on `seqs` (the detector's default threshold is 0.5).
+ * Calibrates scores on `seqs`: the temperature T (logits / T) with the lowest log-loss of the
+ * gold labels (so token probabilities mean what they say), then the span-score cut with the
+ * best span F2. The detector maps that cut to 0.5, the scanner's default threshold.
  */
-export function calibrate(model: Perceptron, w: Float64Array, seqs: readonly Sequence[]): number {
+export function calibrate(
+  model: Perceptron,
+  w: Float64Array,
+  seqs: readonly Sequence[],
+): { temperature: number; cut: number } {
   const decoded = seqs.map((seq) => {
-    const rows: { s: Float64Array; prev: number; i: number }[] = [];
-    const labels = model.decode(seq, w, false, (s, prev, _gold, i) => rows.push({ s: s.slice(), prev, i }));
-    return { seq, labels, rows, gold: spans(seq.gold) };
+    const rows: { s: Float64Array; prev: number; gold: number; i: number }[] = [];
+    const labels = model.decode(seq, w, false, (s, prev, gold, i) => rows.push({ s: s.slice(), prev, gold, i }));
+    return { labels, rows, gold: spans(seq.gold) };
   });
-  let best = 1;
+  let temperature = 1;
+  let bestLoss = Infinity;
+  for (let t = 0.25; t <= 64; t *= 1.1) {
+    let loss = 0;
+    for (const { rows } of decoded) {
+      for (const { s, prev, gold } of rows) loss -= Math.log(Math.max(1e-12, labelProb(s, prev, gold, t)));
+    }
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      temperature = t;
+    }
+  }
+  let cut = 0.5;
   let bestF2 = -1;
-  for (let t = 0.5; t <= 64; t *= 1.15) {
+  for (let c = 0.05; c < 0.951; c += 0.05) {
     let tp = 0;
     let np = 0;
     let ng = 0;
     for (const { labels, rows, gold } of decoded) {
       const prob = new Float64Array(labels.length);
-      for (const { s, prev, i } of rows) if (labels[i] !== 0) prob[i] = typeProb(s, prev, labels[i] as number, t);
+      for (const { s, prev, i } of rows) if (labels[i] !== 0) prob[i] = typeProb(s, prev, labels[i] as number, temperature);
       const pred = spans(labels, (a, b) => {
         let sum = 0;
         for (let i = a; i < b; i++) sum += prob[i] as number;
-        return sum / (b - a) >= 0.5;
+        return sum / (b - a) >= c;
       });
       np += pred.size;
       ng += gold.size;
@@ -89,12 +106,20 @@ export function calibrate(model: Perceptron, w: Float64Array, seqs: readonly Seq
     }
     const { p, r } = prf(tp, np, ng);
     const f2 = p + r === 0 ? 0 : (5 * p * r) / (4 * p + r);
-    // Ties go to the higher temperature: the flatter scores leave more room for context boosts.
-    if (f2 >= bestF2) {
+    if (f2 > bestF2) {
       bestF2 = f2;
-      best = t;
+      cut = c;
     }
   }
-  console.log(`calibration: held-out F2 ${bestF2.toFixed(3)} at 0.5`);
-  return best;
+  console.log(`calibration: temperature ${temperature.toFixed(2)}, held-out F2 ${bestF2.toFixed(3)} at span score ${cut.toFixed(2)}`);
+  return { temperature, cut };
+}
+
+/** Probability of exactly `label` under temperature t. */
+function labelProb(s: Float64Array, prev: number, label: number, t: number): number {
+  let max = -Infinity;
+  for (let k = 0; k < LABEL_COUNT; k++) if (allowedAfter(prev, k)) max = Math.max(max, s[k] as number);
+  let z = 0;
+  for (let k = 0; k < LABEL_COUNT; k++) if (allowedAfter(prev, k)) z += Math.exp(((s[k] as number) - max) / t);
+  return Math.exp(((s[label] as number) - max) / t) / z;
 }

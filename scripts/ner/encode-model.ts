@@ -27,11 +27,12 @@ function pushVarint(out: number[], v: number): void {
   out.push(v);
 }
 
-/** The model bytes: header, lexicon, then non-zero rows only. */
+/** The model bytes: header (with the calibrated span-score cut), lexicon, then non-zero rows only. */
 export function encodeModel(
   bits: number,
   q: Int8Array,
   scale: number,
+  cut: number,
   lexicon: { hashes: Int32Array; flags: Uint8Array },
 ): Uint8Array {
   const body: number[] = [];
@@ -53,6 +54,7 @@ export function encodeModel(
   view.setUint32(0, 0x314e5742, true);
   view.setUint8(4, bits);
   view.setUint8(5, LABEL_COUNT);
+  view.setUint16(6, Math.round(cut * 65535), true);
   view.setFloat32(8, scale, true);
   view.setUint32(12, n, true);
   view.setUint32(16, rowCount, true);

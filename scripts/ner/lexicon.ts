@@ -5,6 +5,8 @@ import { goldLabels } from './featurize.js';
 import { ADDRESS_UNITS, ORG_SUFFIXES, STREET_WORDS, TITLES } from './hand-lists.js';
 import type { Example } from './load-training-data.js';
 
+const MIN_COMMON = Number(process.env.NER_MIN_COMMON ?? 2);
+
 interface Counts {
   total: number;
   byType: [number, number, number, number];
@@ -55,7 +57,7 @@ export function buildLexicon(examples: readonly Example[]): { hashes: Int32Array
     }
     // Common: seen in lower case often, almost never starting an entity there. Being inside one
     // ("Bank of the West") is fine: the tagger scores every token after an entity token anyway.
-    if (c.lowerO >= 5 && c.lowerBegin <= 0.02 * c.lowerTotal) f |= WordFlag.COMMON;
+    if (c.lowerO >= MIN_COMMON && c.lowerBegin <= 0.02 * c.lowerTotal) f |= WordFlag.COMMON;
     if (f !== 0) flagOf.set(h, f);
   }
   const hand: [readonly string[], number][] = [

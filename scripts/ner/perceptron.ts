@@ -2,6 +2,7 @@
 // predicted history (as the detector does at run time), so it learns to recover from mistakes.
 import { LABEL_COUNT, allowedAfter } from '../../src/scan/ner/ner-labels.js';
 import { mix } from '../../src/scan/ner/token-features.js';
+import { Shape } from '../../src/scan/ner/tokenize.js';
 import type { Sequence } from './featurize.js';
 
 /** Label-dependent keys; must match `labelFeatures` in src/scan/ner/token-features.ts. */
@@ -71,8 +72,10 @@ export class Perceptron {
         const s = this.score(w, seq, i, prev, prev2);
         let max = -Infinity;
         const title = seq.title[i] === 1;
+        const punct = (seq.shape[i] as number) >= Shape.PUNCT;
         for (let k = 0; k < LABEL_COUNT; k++) {
           if (title && (k === 1 || k === 2)) continue;
+          if (punct && (k & 1) === 1) continue; // punctuation never starts an entity
           if (allowedAfter(prev, k) && (s[k] as number) > max) {
             max = s[k] as number;
             pred = k;
@@ -81,6 +84,7 @@ export class Perceptron {
         let gold = seq.gold[i] as number;
         if (!allowedAfter(prev, gold)) gold -= 1; // continue the gold entity as a new one
         if (title && (gold === 1 || gold === 2)) gold = 0;
+        if (punct && (gold & 1) === 1) gold = 0;
         if (visit) visit(s, prev, gold, i);
         if (learn && pred !== gold) {
           this.update(seq, i, prev, prev2, gold, seq.weight);

@@ -22,17 +22,46 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 /** MD5, SHA-1, SHA-256 and SHA-512 hex digests. */
 const HEX_DIGEST = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128})$/;
 
-/** Patterns that need the words around a number; run on a small window, never the whole text. */
-const NEAR_PATTERNS: readonly RegExp[] = [
-  // version strings: v1.2, version 10.0.19045, and bare dotted numbers like 10.0.19045 or 4.17.21
-  /\b(?:v|ver\.?|version|release|build)\s?\d+(?:\.\d+)+\b/gi,
-  /\b[1-9]?\d\.\d{1,2}\.\d+(?:\.\d+)?\b/g,
-  // ISO 8601 dates and timestamps
-  /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
-  // Unix epoch seconds (2001-2033) and milliseconds
-  /\b1\d{9}(?:\d{3})?\b/g,
-  // order, invoice, ticket, tracking... numbers: the label and the number after it
-  /\b(?:order|invoice|ticket|tracking|reference|ref|confirmation|booking|reservation|shipment|parcel|receipt|sku|serial)(?:\s*(?:no\.?|num(?:ber)?|id|#))?(?:\s+is)?\s*[:#.]?\s*#?\s*[A-Za-z0-9][A-Za-z0-9-]{3,}/gi,
+/** Guards that need the characters around a number; run on a small window, never the text. */
+interface NearGuard {
+  /** Cheap test on the finding and its surroundings that must pass before the regex runs. */
+  readonly applies: (text: string, f: Finding) => boolean;
+  readonly pattern: RegExp;
+}
+
+function around(text: string, f: Finding, before: number, after: number): string {
+  return text.slice(Math.max(0, f.start - before), Math.min(text.length, f.end + after));
+}
+
+const ORDER_WORDS = /order|invoice|ticket|tracking|ref|confirmation|booking|reservation|shipment|parcel|receipt|sku|serial/i;
+
+const NEAR_GUARDS: readonly NearGuard[] = [
+  {
+    // version strings: v1.2, version 10.0.19045
+    applies: (text, f) => /v|build|release/i.test(text.slice(Math.max(0, f.start - 10), f.start)),
+    pattern: /\b(?:v|ver\.?|version|release|build)\s?\d+(?:\.\d+)+\b/gi,
+  },
+  {
+    // bare dotted versions like 10.0.19045 or 4.17.21
+    applies: (text, f) => around(text, f, 1, 1).includes('.'),
+    pattern: /\b[1-9]?\d\.\d{1,2}\.\d+(?:\.\d+)?\b/g,
+  },
+  {
+    // ISO 8601 dates and timestamps
+    applies: (text, f) => around(text, f, 6, 6).includes('-'),
+    pattern: /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
+  },
+  {
+    // Unix epoch seconds (2001-2033) and milliseconds
+    applies: (text, f) => text.charCodeAt(f.start) === 49 || text.charCodeAt(f.start - 1) === 49,
+    pattern: /\b1\d{9}(?:\d{3})?\b/g,
+  },
+  {
+    // order, invoice, ticket, tracking... numbers: the label and the number after it
+    applies: (text, f) => ORDER_WORDS.test(text.slice(Math.max(0, f.start - 40), f.start)),
+    pattern:
+      /\b(?:order|invoice|ticket|tracking|reference|ref|confirmation|booking|reservation|shipment|parcel|receipt|sku|serial)(?:\s*(?:no\.?|num(?:ber)?|id|#))?(?:\s+is)?\s*[:#.]?\s*#?\s*[A-Za-z0-9][A-Za-z0-9-]{3,}/gi,
+  },
 ];
 const BEFORE = 64;
 const AFTER = 48;
@@ -69,11 +98,14 @@ function insideIdToken(text: string, f: Finding): boolean {
 }
 
 function insideNearPattern(text: string, f: Finding): boolean {
+  let window: string | undefined;
   const from = Math.max(0, f.start - BEFORE);
-  const window = text.slice(from, Math.min(text.length, f.end + AFTER));
   const start = f.start - from;
   const end = f.end - from;
-  for (const re of NEAR_PATTERNS) {
+  for (const guard of NEAR_GUARDS) {
+    if (!guard.applies(text, f)) continue;
+    window ??= text.slice(from, Math.min(text.length, f.end + AFTER));
+    const re = guard.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(window); m; m = re.exec(window)) {
       if (m.index > start) break;

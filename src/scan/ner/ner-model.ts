@@ -10,6 +10,8 @@ export interface NerModel {
   readonly weights: Int8Array;
   /** Multiplies summed int8 weights into logits (the calibration temperature included). */
   readonly scale: number;
+  /** Mean span probability with the best held-out F2; reported scores map it to 0.5. */
+  readonly cut: number;
   readonly words: WordMap;
 }
 
@@ -17,7 +19,7 @@ const MAGIC = 0x314e5742; // "BWN1", little endian
 
 /**
  * Decodes a model from its binary form (the layout is written by `scripts/ner/encode-model.ts`):
- * magic, bits, label count, scale, lexicon (hashes, flags), then sparse rows as varint deltas
+ * magic, bits, label count, span-score cut (u16), scale, lexicon (hashes, flags), then sparse rows as varint deltas
  * of the row index, each followed by one int8 per label.
  */
 export function decodeNerModel(bytes: Uint8Array): NerModel {
@@ -29,7 +31,11 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
   if (view.getUint8(5) !== LABEL_COUNT || bits < 8 || bits > 24) {
     throw new BulwarkError('ERR_SCAN_MODEL_INVALID', 'NER model has an unsupported shape');
   }
+  const cut = view.getUint16(6, true) / 65535;
   const scale = view.getFloat32(8, true);
+  if (!(cut > 0 && cut < 1 && scale > 0)) {
+    throw new BulwarkError('ERR_SCAN_MODEL_INVALID', 'NER model has invalid calibration');
+  }
   const lexiconCount = view.getUint32(12, true);
   const rowCount = view.getUint32(16, true);
   let p = 20;
@@ -61,7 +67,7 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
     }
     for (let k = 0; k < LABEL_COUNT; k++) weights[row * LABEL_COUNT + k] = (bytes[p++] as number) << 24 >> 24;
   }
-  return { shift: 32 - bits, weights, scale, words: new WordMap(hashes, flags) };
+  return { shift: 32 - bits, weights, scale, cut, words: new WordMap(hashes, flags) };
 }
 
 /** Decodes base64 without Node's Buffer, so the model loads in a browser too. */

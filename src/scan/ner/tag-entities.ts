@@ -26,7 +26,7 @@ export interface NerSpan {
   readonly type: number;
   readonly start: number;
   readonly end: number;
-  /** Mean probability of the entity type over the span's tokens. */
+  /** Mean probability of the entity type over the span's tokens, mapped so 0.5 is the cut. */
   readonly score: number;
 }
 
@@ -37,6 +37,14 @@ const logits = new Int32Array(LABELS);
 
 function isTitleOrPunct(toks: TokenList, i: number): boolean {
   return ((toks.flags[i] as number) & F_TITLE) !== 0 || (toks.shape[i] as number) >= S_PUNCT;
+}
+
+/**
+ * Maps a mean span probability onto a score whose 0.5 is the calibrated cut (the operating
+ * point with the best held-out F2), keeping order and the ends 0 and 1.
+ */
+function toScore(p: number, cut: number): number {
+  return p < cut ? (0.5 * p) / cut : 0.5 + (0.5 * (p - cut)) / (1 - cut);
 }
 
 /** A house number and a street word ("12 Baker Street") make an address whatever the tag. */
@@ -87,7 +95,7 @@ export function tagEntities(text: string, model: NerModel): NerSpan[] {
       type: looksLikeStreet(toks, first, last) ? ADDRESS : spanType,
       start: toks.start[first] as number,
       end: toks.end[last] as number,
-      score: probSum / probCount,
+      score: toScore(probSum / probCount, model.cut),
     });
     spanType = -1;
   };
@@ -125,7 +133,9 @@ export function tagEntities(text: string, model: NerModel): NerSpan[] {
       let max = l0;
       // An honorific is never part of the name itself ("Dr." in "Dr. Ada Lovelace").
       const from = ((toks.flags[i] as number) & F_TITLE) !== 0 ? 3 : 1;
-      for (let k = from; k < LABELS; k++) {
+      // Punctuation may continue an entity ("Apt. 5", "Smith, Jones and Co") but never start one.
+      const step = (toks.shape[i] as number) >= S_PUNCT ? 2 : 1;
+      for (let k = step === 2 ? from + 1 : from; k < LABELS; k += step) {
         const v = logits[k] as number;
         if (v > max && allowed(prev, k)) {
           max = v;
@@ -134,11 +144,12 @@ export function tagEntities(text: string, model: NerModel): NerSpan[] {
       }
       label = best;
       if (label !== 0) {
+        // Softmax over the same labels the argmax could choose from.
         let z = 0;
         let own = 0;
         const b = label & 1 ? label : label - 1;
         for (let k = 0; k < LABELS; k++) {
-          if (!allowed(prev, k)) continue;
+          if (k !== 0 && (k < from || (step === 2 && (k & 1) === 1) || !allowed(prev, k))) continue;
           const e = Math.exp(((logits[k] as number) - max) * scale);
           z += e;
           if (k === b || k === b + 1) own += e;

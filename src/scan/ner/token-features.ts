@@ -20,6 +20,7 @@ export const MAX_FEATURES = 32;
 
 // Module-local copies: hot loops must not read imported bindings (transpilers may turn those
 // into getter calls).
+const tables = charTables;
 const S_LOWER = Shape.LOWER;
 const S_CAPITALIZED = Shape.CAPITALIZED;
 const S_ALL_CAPS = Shape.ALL_CAPS;
@@ -164,8 +165,13 @@ export function staticFeatures(text: string, toks: TokenList, i: number, out: In
   out[n++] = mix(17, (fm1 << 8) | (f0 << 2) | c0);
   out[n++] = mix(18, (f0 << 8) | (fp1 << 2) | c0);
   out[n++] = mix(19, (lineStart << 8) | (s0 << 4) | ((f0 & F_COMMON) !== 0 ? 1 : 0));
+  // Where the token sits in its line: addresses and signatures are laid out in lines.
+  let col = 0;
+  while (col < 3 && i - col > 0 && (shape[i - col - 1] as number) !== S_NEWLINE) col++;
+  const lineEnd = sp1 === S_NEWLINE || sp1 === 15 ? 1 : 0;
+  out[n++] = mix(24, (col << 8) | (lineEnd << 6) | (s0 << 1) | (i - col === 0 ? 1 : 0));
   if (len >= 4) {
-    const lower = charTables().lower;
+    const lower = tables().lower;
     out[n++] = mix(20, affixHash(text, lower, b - 3, b));
     out[n++] = mix(21, affixHash(text, lower, a, a + 3));
     out[n++] = mix(22, affixHash(text, lower, b - 4, b));

@@ -1,11 +1,12 @@
 import type { Finding } from '../../core/finding.js';
 import type { Detector } from '../detector.js';
 import { cardIssuer } from './card-issuers.js';
-import { isWordAt } from './char-codes.js';
+import { isDigit, isWordAt } from './char-codes.js';
 import { luhnValid } from './checksum/luhn.js';
+import { forEachRunMatch } from './numeric-runs.js';
 
 const ID = 'pii.credit_card';
-/** Runs of 8+ digits, optionally split by single spaces or dashes. Validation does the rest. */
+/** 8+ digits, optionally split by single spaces or dashes, inside a numeric run. */
 const DIGIT_RUN = /\b\d{4}[ -]?\d{4}(?:[ -]?\d)+/g;
 
 /**
@@ -41,6 +42,12 @@ function cardPrefix(s: string): [number, string] | undefined {
   return undefined;
 }
 
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) n++;
+  return n;
+}
+
 /**
  * `pii.credit_card`: payment card numbers of 12-19 digits, plain or in consistent groups, that
  * pass the Luhn check and fall in a known issuer's IIN range for their length. A failed Luhn
@@ -52,20 +59,19 @@ export const creditCardDetector: Detector = {
   context: ['card', 'credit card', 'debit card', 'cc', 'visa', 'mastercard', 'amex', 'american express', 'discover', 'jcb', 'diners', 'maestro', 'unionpay', 'payment', 'cvv', 'expiry', 'exp', 'billing'],
   detect(text) {
     const out: Finding[] = [];
-    const re = DIGIT_RUN;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
+    forEachRunMatch(text, DIGIT_RUN, (start, m) => {
+      // Most runs are phone numbers, dates and amounts: count digits before allocating anything.
+      if (m[0].length < 12 || digitCount(m[0]) < 12) return;
       const hit = cardPrefix(m[0]);
-      if (!hit) continue;
+      if (!hit) return;
       const [length, digits] = hit;
       const end = start + length;
-      if (isWordAt(text, end) || !luhnValid(digits)) continue;
+      if (isWordAt(text, end) || !luhnValid(digits)) return;
       const brand = cardIssuer(digits);
-      if (brand === undefined) continue;
+      if (brand === undefined) return;
       const score = digits.length === 12 ? 0.45 : digits.length <= 14 ? 0.8 : 0.9;
       out.push({ type: 'CREDIT_CARD', start, end, score, detector: ID, reason: `${brand} IIN, Luhn valid` });
-    }
+    });
     return out;
   },
 };

@@ -2,23 +2,42 @@ import type { Finding } from '../../core/finding.js';
 import type { Detector } from '../detector.js';
 import { base58CheckDecode } from './checksum/base58check.js';
 import { segwitAddressValid } from './checksum/bech32.js';
+import { isWordAt } from './char-codes.js';
 import { eip55Valid } from './checksum/eip55.js';
 
 const ID = 'pii.crypto_wallet';
 /** Legacy P2PKH (`1…`) and P2SH (`3…`) addresses: 26-35 base58 characters. */
 const BASE58 = /\b[13][1-9A-HJ-NP-Za-km-z]{25,34}\b/g;
-/** Segwit addresses (`bc1…`, testnet `tb1…`), either case. */
-const BECH32 = /\b(?:bc|tb)1[02-9ac-hj-np-z]{11,87}\b/gi;
-const ETHEREUM = /\b0x[0-9a-fA-F]{40}\b/g;
+/** Segwit addresses (`bc1…`, testnet `tb1…`), either case; confirmed where a prefix is found. */
+const BECH32 = /(?:bc|tb)1[02-9ac-hj-np-z]{11,87}/iy;
+const BECH32_PREFIXES = ['bc1', 'BC1', 'tb1', 'TB1'];
+const ETHEREUM = /0x[0-9a-fA-F]{40}/y;
 
 function finding(start: number, end: number, score: number, reason: string): Finding {
   return { type: 'CRYPTO_WALLET', start, end, score, detector: ID, reason };
 }
 
-function scanAll(text: string, re: RegExp, visit: (value: string, start: number) => Finding | undefined, out: Finding[]): void {
+type Visit = (value: string, start: number) => Finding | undefined;
+
+function scanAll(text: string, re: RegExp, visit: Visit, out: Finding[]): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const f = visit(m[0], m.index);
+    if (f) out.push(f);
+  }
+}
+
+/**
+ * Finds the literal `prefix` with indexOf (much faster than a regex pass), then matches the
+ * sticky `re` there; the match must stand alone as a word.
+ */
+function scanPrefixed(text: string, prefix: string, re: RegExp, visit: Visit, out: Finding[]): void {
+  for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+    if (isWordAt(text, at - 1)) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m || isWordAt(text, at + m[0].length)) continue;
+    const f = visit(m[0], at);
     if (f) out.push(f);
   }
 }
@@ -59,8 +78,8 @@ export const cryptoWalletDetector: Detector = {
   detect(text) {
     const out: Finding[] = [];
     scanAll(text, BASE58, legacyBitcoin, out);
-    scanAll(text, BECH32, segwitBitcoin, out);
-    scanAll(text, ETHEREUM, ethereum, out);
+    for (const prefix of BECH32_PREFIXES) scanPrefixed(text, prefix, BECH32, segwitBitcoin, out);
+    scanPrefixed(text, '0x', ETHEREUM, ethereum, out);
     return out;
   },
 };

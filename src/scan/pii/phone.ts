@@ -1,14 +1,13 @@
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { CountryCode } from 'libphonenumber-js/max';
 import type { Finding } from '../../core/finding.js';
+import { findContextWord } from '../context-words.js';
 import type { Detector } from '../detector.js';
 import { isDigit, isWordCode } from './char-codes.js';
+import { numericRuns } from './numeric-runs.js';
 import { readPhoneShape } from './phone-shape.js';
+import { supportedRegions, validInternational, validNational } from './phone-validation.js';
 import type { PhoneShape } from './phone-shape.js';
 
 const ID = 'pii.phone';
-/** Cheap first pass: a digit run of 7+ characters that may contain spaces, dashes, dots, parens. */
-const ROUGH = /[+(]?\b\d[\d \-.()]{5,}\d/g;
 
 function isSepOrSlash(c: number): boolean {
   return c === 45 || c === 46 || c === 47 || c === 44 || c === 58;
@@ -29,11 +28,12 @@ function boundariesOk(text: string, s: PhoneShape): boolean {
   return !(isSepOrSlash(a) && isDigit(text.charCodeAt(s.end + 1)));
 }
 
+/** `2023-04-03`, `03.04.2023` (also when a time follows: `2023-04-03 01`). */
 function isDateShape(s: PhoneShape): boolean {
-  if (s.groups.length !== 3 || s.plus || s.parens) return false;
+  if (s.groups.length < 3 || s.plus || s.parens) return false;
   const [a, b, c] = s.groups as [number, number, number];
-  if (a === 4 && b <= 2 && c <= 2) return Number(s.digits.slice(4, 4 + b)) <= 12;
-  return a <= 2 && b <= 2 && c === 4 && /^(19|20)/.test(s.digits.slice(a + b));
+  if (a === 4 && b <= 2 && c <= 2) return /^(19|20)/.test(s.digits) && Number(s.digits.slice(4, 4 + b)) <= 12;
+  return s.groups.length === 3 && a <= 2 && b <= 2 && c === 4 && /^(19|20)/.test(s.digits.slice(a + b));
 }
 
 /** Shapes that are something else: SSNs (their own detector), dates, IPv4, decimals. */
@@ -45,26 +45,31 @@ function isOtherShape(s: PhoneShape): boolean {
   return isDateShape(s);
 }
 
-function validFor(candidate: string, country: CountryCode | undefined): boolean {
-  const parsed = country
-    ? parsePhoneNumberFromString(candidate, { defaultCountry: country, extract: false })
-    : parsePhoneNumberFromString(candidate, { extract: false });
-  return parsed !== undefined && parsed.isValid();
-}
+const CONTEXT = ['phone', 'telephone', 'tel', 'mobile', 'cell', 'cellphone', 'call', 'fax', 'whatsapp', 'office', 'desk', 'reach', 'contact', 'text', 'sms', 'dial', 'landline', 'hotline', 'number', 'ph', 'mob', 'message', 'messages', 'answering'];
 
-function score(text: string, s: PhoneShape, regions: readonly CountryCode[]): [number, string] {
+function score(text: string, s: PhoneShape, hints: readonly string[]): [number, string] {
+  const multi = s.groups.length > 1;
+  // Validation costs tens of microseconds; a phone-shaped number next to a phone word is
+  // reported (shape score + context boost) whatever it would say, so it is skipped there.
+  if ((multi || s.plus) && s.digits.length >= 7 && findContextWord(text, s.start, s.end, CONTEXT) !== undefined) {
+    return shapeScore(s);
+  }
   const candidate = text.slice(s.start, s.numberEnd);
   if (s.plus) {
-    return validFor(candidate, undefined) ? [0.85, 'international number, valid'] : [0.55, 'international number shape'];
+    return validInternational(candidate) ? [0.85, 'international number, valid'] : shapeScore(s);
   }
-  const multi = s.groups.length > 1;
   // 00 / 011 are the international call prefixes of most countries and of North America.
   const idd = s.digits.startsWith('011') ? 3 : s.digits.startsWith('00') ? 2 : 0;
-  if (multi && idd > 0 && validFor(`+${s.digits.slice(idd)}`, undefined)) return [0.75, 'international prefix, valid'];
-  for (const region of regions) {
-    if (validFor(candidate, region)) return multi ? [0.7, `valid for ${region}`] : [0.45, `digits valid for ${region}`];
+  if (multi && idd > 0 && validInternational(`+${s.digits.slice(idd)}`)) return [0.75, 'international prefix, valid'];
+  for (const region of supportedRegions(hints)) {
+    if (validNational(candidate, s.digits, region)) return multi ? [0.7, `valid for ${region}`] : [0.45, `digits valid for ${region}`];
   }
-  if (!multi) return [0.1, 'bare digits'];
+  return multi ? shapeScore(s) : [0.1, 'bare digits'];
+}
+
+/** Scores of phone-shaped numbers that were not (or could not be) validated. */
+function shapeScore(s: PhoneShape): [number, string] {
+  if (s.plus) return [0.55, 'international number shape'];
   if (s.digits.length < 7) return [0.3, 'short phone shape'];
   return s.parens ? [0.45, 'phone shape with area code'] : [0.4, 'phone shape'];
 }
@@ -104,16 +109,15 @@ function lastMatch(re: RegExp, s: string): number {
 export const phoneDetector: Detector = {
   id: ID,
   entities: ['PHONE_NUMBER'],
-  context: ['phone', 'telephone', 'tel', 'mobile', 'cell', 'cellphone', 'call', 'fax', 'whatsapp', 'office', 'desk', 'reach', 'contact', 'text', 'sms', 'dial', 'landline', 'hotline', 'number', 'ph', 'mob', 'message', 'messages', 'answering'],
+  context: CONTEXT,
   detect(text, ctx) {
     const out: Finding[] = [];
-    const regions = ctx.regions.filter((r): r is CountryCode => isSupportedCountry(r));
-    const re = ROUGH;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const roughEnd = m.index + m[0].length;
-      let pos = m.index;
-      while (pos < roughEnd) {
+    const runs = numericRuns(text);
+    let done = 0;
+    for (let k = 0; k < runs.length; k += 2) {
+      const runEnd = runs[k + 1]!;
+      let pos = Math.max(runs[k]!, done);
+      while (pos < runEnd) {
         const shape = readPhoneShape(text, pos);
         if (!shape) {
           // A `(` or `+` that opens no number: the digits after it may still be one.
@@ -121,11 +125,12 @@ export const phoneDetector: Detector = {
           continue;
         }
         if (plausible(shape) && boundariesOk(text, shape) && !labelledOtherId(text, shape.start)) {
-          const [value, reason] = score(text, shape, regions);
+          const [value, reason] = score(text, shape, ctx.regions);
           out.push({ type: 'PHONE_NUMBER', start: shape.start, end: shape.end, score: value, detector: ID, reason });
         }
-        pos = nextStart(text, shape.end, roughEnd);
-        if (shape.end > re.lastIndex) re.lastIndex = shape.end;
+        // An extension may reach past the run; the next run must not start inside it.
+        done = Math.max(done, shape.end);
+        pos = nextStart(text, shape.end, runEnd);
       }
     }
     return out;

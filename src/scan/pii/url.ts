@@ -8,8 +8,6 @@ import { urlTailEnd } from './url-tail.js';
 
 const ID = 'pii.url';
 const SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'ftp', 'ftps', 'sftp', 'ws', 'wss']);
-/** A dot followed by a letter pair: where every `www.` and bare domain has a label boundary. */
-const DOT_LETTERS = /\.(?=[A-Za-z]{2})/g;
 
 function isHostCode(c: number): boolean {
   return isDigit(c) || isAsciiLetter(c) || c === 45 || c === 46;
@@ -99,23 +97,23 @@ export const urlDetector: Detector = {
         covered = f.end;
       }
     }
+    // Every `www.` host and bare domain has a dot followed by two letters (its last label).
+    // Dots are frequent but an indexOf walk over them is far cheaper than a regex pass.
     // Scheme URLs are sorted by start: walk them alongside the dots instead of searching.
     const withScheme = out.length;
     let k = 0;
-    const re = DOT_LETTERS;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const dot = m.index;
+    for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+      if (!isAsciiLetter(text.charCodeAt(dot + 1)) || !isAsciiLetter(text.charCodeAt(dot + 2))) continue;
       while (k < withScheme && out[k]!.end <= dot) k++;
-      const owner = out[k];
+      const owner = k < withScheme ? out[k] : undefined;
       if (owner && owner.start <= dot) {
-        re.lastIndex = owner.end;
+        dot = owner.end - 1;
         continue;
       }
       const f = hostUrl(text, dot);
       if (f) out.push(f);
       // Every dot of the same host run expands to the same run: skip them all.
-      re.lastIndex = f ? f.end : hostRunEnd(text, dot);
+      dot = (f ? f.end : hostRunEnd(text, dot)) - 1;
     }
     return out;
   },

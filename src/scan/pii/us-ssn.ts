@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/finding.js';
 import type { Detector } from '../detector.js';
-import { isDigit } from './char-codes.js';
+import { isDigit, isWordAt } from './char-codes.js';
+import { forEachRunMatch } from './numeric-runs.js';
 
 const ID = 'pii.us_ssn';
 /** AAA-GG-SSSS with one separator (dash or space) used throughout, or none. */
@@ -39,19 +40,16 @@ export const usSsnDetector: Detector = {
   context: ['ssn', 'ssns', 'ssn#', 'ss#', 'social security', 'social security number', 'social sec', 'ssa'],
   detect(text) {
     const out: Finding[] = [];
-    const re = SSN;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
+    forEachRunMatch(text, SSN, (start, m) => {
       const end = start + m[0].length;
       const sep = m[1] ?? '';
-      if (continuesNumber(text, start, end, sep)) continue;
+      if (isWordAt(text, start - 1) || isWordAt(text, end) || continuesNumber(text, start, end, sep)) return;
       const digits = sep === '' ? m[0] : m[0].split(sep).join('');
-      if (!ssnDigitsValid(digits)) continue;
+      if (!ssnDigitsValid(digits)) return;
       const score = sep === '-' ? 0.65 : sep === ' ' ? 0.45 : 0.3;
       const form = sep === '-' ? 'dashed' : sep === ' ' ? 'spaced' : 'bare';
       out.push({ type: 'US_SSN', start, end, score, detector: ID, reason: `SSN pattern (${form}), valid ranges` });
-    }
+    });
     return out;
   },
 };
