@@ -11,6 +11,7 @@ import {
   type SpanScores,
   type TypedSpan,
 } from './span-metrics.js';
+import { compareTokens } from './token-metrics.js';
 
 /** Counts and scores of one entity type (or of all evaluated types pooled). */
 export type TypeResult = SpanCounts & SpanScores;
@@ -22,6 +23,8 @@ export interface EvaluationResult {
   readonly evaluatedTypes: string[];
   readonly strict: { readonly byType: Record<string, TypeResult>; readonly overall: TypeResult };
   readonly overlap: { readonly byType: Record<string, TypeResult>; readonly overall: TypeResult };
+  /** Token-level counts (presidio-research's method; counts are tokens, not spans). */
+  readonly token: { readonly byType: Record<string, TypeResult>; readonly overall: TypeResult };
   /** Gold spans of evaluated types overlapped by a finding of any type (type-agnostic recall). */
   readonly anyTypeRecall: number | null;
   /** Gold spans per dataset label that has no counterpart among our types. */
@@ -57,6 +60,7 @@ export function evaluateRecords(
 
   const strict = new Map<string, SpanCounts>();
   const overlap = new Map<string, SpanCounts>();
+  const token = new Map<string, SpanCounts>();
   const ignoredPredictions: Record<string, number> = {};
   let piiFreeTexts = 0;
   let piiFreeAltered = 0;
@@ -88,6 +92,7 @@ export function evaluateRecords(
     const trim = (s: TypedSpan): TypedSpan => trimSpan(record.text, s);
     merge(strict, compareSpans(gold.map(trim), pred.map(trim), 'strict'));
     merge(overlap, compareSpans(gold, pred, 'overlap'));
+    merge(token, compareTokens(record.text, gold, pred));
   });
 
   return {
@@ -95,6 +100,7 @@ export function evaluateRecords(
     evaluatedTypes: [...evaluated].sort(),
     strict: summarize(strict, evaluated),
     overlap: summarize(overlap, evaluated),
+    token: summarize(token, evaluated),
     anyTypeRecall: goldTotal > 0 ? goldCoveredAnyType / goldTotal : null,
     notEvaluated,
     ignoredPredictions,

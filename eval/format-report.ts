@@ -35,15 +35,16 @@ export function formatFileReport(r: FileReport): string {
     `## ${r.file} — ${r.records}${r.sampled ? ` of ${r.totalRecords} (sampled)` : ''} records, ` +
       `scan ${(r.scanMs / 1000).toFixed(1)} s (${mbPerSecond(r)} M chars/s)`,
     '',
-    row(['type', 'gold', 'pred', 'strict P', 'R', 'F1', 'F2', 'overlap P', 'R', 'F1', 'F2']),
-    row(['---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:']),
+    row(['type', 'gold', 'pred', 'strict P', 'R', 'F1', 'F2', 'overlap P', 'R', 'F1', 'F2', 'token P', 'R', 'F2']),
+    row(['---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:']),
   ];
   const types = [...r.evaluatedTypes, 'overall'];
   for (const type of types) {
     const s = type === 'overall' ? r.strict.overall : r.strict.byType[type]!;
     const o = type === 'overall' ? r.overlap.overall : r.overlap.byType[type]!;
+    const t = type === 'overall' ? r.token.overall : r.token.byType[type]!;
     const name = type === 'overall' ? '**overall**' : type;
-    lines.push(row([name, s.gold, s.pred, ...scoreCells(s), ...scoreCells(o)]));
+    lines.push(row([name, s.gold, s.pred, ...scoreCells(s), ...scoreCells(o), pct(t.precision), pct(t.recall), pct(t.f2)]));
   }
   lines.push(
     '',
@@ -62,12 +63,13 @@ export function formatSummary(reports: readonly FileReport[]): string {
   const lines = [
     '## Summary (micro-averaged over the evaluated types of each file)',
     '',
-    row(['file', 'records', 'strict P', 'R', 'F2', 'overlap P', 'R', 'F2', 'PERSON F2 strict', 'covered (any type)', 'PII-free altered']),
-    row(['---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:']),
+    row(['file', 'records', 'strict P', 'R', 'F2', 'overlap P', 'R', 'F2', 'token P', 'R', 'F2', 'PERSON F2 strict', 'covered (any type)', 'PII-free altered']),
+    row(['---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:']),
   ];
   for (const r of reports) {
     const s = r.strict.overall;
     const o = r.overlap.overall;
+    const t = r.token.overall;
     const person = r.strict.byType.PERSON;
     lines.push(
       row([
@@ -79,6 +81,9 @@ export function formatSummary(reports: readonly FileReport[]): string {
         pct(o.precision),
         pct(o.recall),
         pct(o.f2),
+        pct(t.precision),
+        pct(t.recall),
+        pct(t.f2),
         person ? pct(person.f2) : '—',
         pct(r.anyTypeRecall),
         r.piiFree.share === null ? '—' : `${(r.piiFree.share * 100).toFixed(1)}%`,

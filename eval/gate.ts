@@ -7,6 +7,8 @@ export const GATE_FILE = 'presidio_synth_dataset_v2.jsonl';
 export interface GateFloors {
   readonly minF2?: number | undefined;
   readonly minPersonF2?: number | undefined;
+  /** Floor of the token-level overall F2 (presidio-research's method). */
+  readonly minTokenF2?: number | undefined;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface GateFloors {
  * evaluate the gate file in full, fails too, so CI cannot pass by accident.
  */
 export function checkGate(reports: readonly FileReport[], floors: GateFloors): string[] {
-  if (floors.minF2 === undefined && floors.minPersonF2 === undefined) {
+  if (floors.minF2 === undefined && floors.minPersonF2 === undefined && floors.minTokenF2 === undefined) {
     return ['no floors given (--min-f2 / --min-person-f2 or BULWARK_EVAL_MIN_F2 / BULWARK_EVAL_MIN_PERSON_F2)'];
   }
   const report = reports.find((r) => r.file === GATE_FILE);
@@ -29,6 +31,10 @@ export function checkGate(reports: readonly FileReport[], floors: GateFloors): s
   const personF2 = report.strict.byType.PERSON?.f2 ?? 0;
   if (floors.minPersonF2 !== undefined && personF2 < floors.minPersonF2) {
     failures.push(`PERSON strict F2 ${personF2.toFixed(3)} < ${floors.minPersonF2}`);
+  }
+  const tokenF2 = report.token.overall.f2 ?? 0;
+  if (floors.minTokenF2 !== undefined && tokenF2 < floors.minTokenF2) {
+    failures.push(`overall token-level F2 ${tokenF2.toFixed(3)} < ${floors.minTokenF2}`);
   }
   return failures;
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run eval:pii`: span-level precision/recall/F1/F2 of the default scanner on every PII file in
- * ../shared/data/pii, per entity type and overall, strict and overlap matching, plus the share of
+ * ../shared/data/pii, per entity type and overall, strict, overlap and token-level matching, plus the share of
  * PII-free texts that get altered. Prints markdown tables and writes reports/eval-pii.json.
  * See eval/README.md for the label mapping and the exact rules.
  */
@@ -27,6 +27,7 @@ const { values: args } = parseArgs({
     gate: { type: 'boolean', default: false },
     'min-f2': { type: 'string' },
     'min-person-f2': { type: 'string' },
+    'min-token-f2': { type: 'string' },
     threshold: { type: 'string' },
     region: { type: 'string' },
     data: { type: 'string' },
@@ -58,6 +59,7 @@ const seed = numberArg('seed', args.seed) ?? 1;
 const threshold = numberArg('threshold', args.threshold);
 const minF2 = numberArg('min-f2', args['min-f2'] ?? process.env.BULWARK_EVAL_MIN_F2);
 const minPersonF2 = numberArg('min-person-f2', args['min-person-f2'] ?? process.env.BULWARK_EVAL_MIN_PERSON_F2);
+const minTokenF2 = numberArg('min-token-f2', args['min-token-f2'] ?? process.env.BULWARK_EVAL_MIN_TOKEN_F2);
 
 const wanted = args.file?.map((f) => (f.endsWith('.jsonl') ? f : `${f}.jsonl`));
 const files = (await readdir(dataDir))
@@ -109,10 +111,10 @@ await writeFile(outPath, `${JSON.stringify(json, null, 2)}\n`);
 console.log(`report written to ${outPath}`);
 
 if (args.gate) {
-  const failures = checkGate(reports, { minF2, minPersonF2 });
+  const failures = checkGate(reports, { minF2, minPersonF2, minTokenF2 });
   if (failures.length > 0) {
     for (const f of failures) console.error(`eval:pii gate FAILED: ${f}`);
     process.exit(1);
   }
-  console.log(`eval:pii gate passed on ${GATE_FILE} (min F2 ${minF2 ?? '-'}, min PERSON F2 ${minPersonF2 ?? '-'})`);
+  console.log(`eval:pii gate passed on ${GATE_FILE} (min F2 ${minF2 ?? '-'}, min PERSON F2 ${minPersonF2 ?? '-'}, min token F2 ${minTokenF2 ?? '-'})`);
 }

@@ -33,7 +33,9 @@ function around(text: string, f: Finding, before: number, after: number): string
   return text.slice(Math.max(0, f.start - before), Math.min(text.length, f.end + after));
 }
 
-const ORDER_WORDS = /order|invoice|ticket|tracking|ref|confirmation|booking|reservation|shipment|parcel|receipt|sku|serial/i;
+const ORDER_LABELS =
+  'order|invoice|ticket|tracking|reference|ref|confirmation|booking|reservation|shipment|parcel|receipt|sku|serial';
+const ORDER_WORDS = new RegExp(ORDER_LABELS, 'i');
 
 const NEAR_GUARDS: readonly NearGuard[] = [
   {
@@ -59,8 +61,10 @@ const NEAR_GUARDS: readonly NearGuard[] = [
   {
     // order, invoice, ticket, tracking... numbers: the label and the number after it
     applies: (text, f) => ORDER_WORDS.test(text.slice(Math.max(0, f.start - 40), f.start)),
-    pattern:
-      /\b(?:order|invoice|ticket|tracking|reference|ref|confirmation|booking|reservation|shipment|parcel|receipt|sku|serial)(?:\s*(?:no\.?|num(?:ber)?|id|#))?(?:\s+is)?\s*[:#.]?\s*#?\s*[A-Za-z0-9][A-Za-z0-9-]{3,}/gi,
+    pattern: new RegExp(
+      `\\b(?:${ORDER_LABELS})(?:\\s*(?:no\\.?|num(?:ber)?|id|#))?(?:\\s+is)?\\s*[:#.]?\\s*#?\\s*[A-Za-z0-9][A-Za-z0-9-]{3,}`,
+      'gi',
+    ),
   },
 ];
 const BEFORE = 64;

@@ -42,7 +42,8 @@ function build(): CharTables {
         const s = String.fromCharCode(c);
         const lo = s.toLowerCase();
         const up = s.toUpperCase();
-        if (lo.length === 1 && lo !== s) {
+        if (lo !== s) {
+          // "İ" lower-cases to two code units ("i" + a combining dot): keep the base letter.
           lower[c] = lo.charCodeAt(0);
           bits |= CharClass.UPPER;
         } else if (up.length === 1 && up !== s) {

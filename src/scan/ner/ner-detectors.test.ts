@@ -57,6 +57,17 @@ describe('NER detectors', () => {
     expect(found(text).filter((f) => f.startsWith('PERSON'))).toEqual([]);
   });
 
+  it('does not take a very long token (a hash, a blob) for a name', () => {
+    expect(found(`Token ${'Abcdefgh'.repeat(10)} expired.`)).toEqual([]);
+  });
+
+  it('keeps entity spans bounded on a long run of names', () => {
+    const text = 'John Smith '.repeat(500);
+    const spans = nerDetector.detect(text, ctx);
+    expect(spans.length).toBeGreaterThan(1);
+    expect(Math.max(...spans.map((f) => f.end - f.start))).toBeLessThan(200);
+  });
+
   it('reports UTF-16 offsets after emoji', () => {
     const text = '😀😀 My name is Erik Baader';
     const person = scanner.scan(text).find((f) => f.type === 'PERSON');

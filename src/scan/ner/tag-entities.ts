@@ -16,10 +16,8 @@ const S_DIGITS = Shape.DIGITS;
 const S_ALNUM = Shape.ALNUM;
 const ADDRESS = 3; // index of STREET_ADDRESS in NER_TYPES
 
-/** Same rule as `allowedAfter` in ner-labels.ts, inlined for the hot loop. */
-function allowed(prev: number, label: number): boolean {
-  return label === 0 || (label & 1) === 1 || prev === label || prev === label - 1;
-}
+/** Longest entity, in tokens: beyond it a span is closed, so a run of names stays bounded. */
+const MAX_SPAN_TOKENS = 24;
 
 /** One entity found by the model; `type` indexes `NER_TYPES`. */
 export interface NerSpan {
@@ -129,27 +127,30 @@ export function tagEntities(text: string, model: NerModel): NerSpan[] {
       logits[6] = l6;
       logits[7] = l7;
       logits[8] = l8;
+      // Labels this token may take besides O, as bits 1..8 (B-x odd, I-x even).
+      let mask = 0xaa; // every B-x
+      if (prev !== 0 && i - spanStart < MAX_SPAN_TOKENS) mask |= 1 << (prev & 1 ? prev + 1 : prev);
+      // An honorific is never part of the name itself ("Dr." in "Dr. Ada Lovelace").
+      if (((toks.flags[i] as number) & F_TITLE) !== 0) mask &= ~0b110;
+      // Punctuation may continue an entity ("Apt. 5", "Smith, Jones and Co") but never start one.
+      if ((toks.shape[i] as number) >= S_PUNCT) mask &= 0x154;
       let best = 0;
       let max = l0;
-      // An honorific is never part of the name itself ("Dr." in "Dr. Ada Lovelace").
-      const from = ((toks.flags[i] as number) & F_TITLE) !== 0 ? 3 : 1;
-      // Punctuation may continue an entity ("Apt. 5", "Smith, Jones and Co") but never start one.
-      const step = (toks.shape[i] as number) >= S_PUNCT ? 2 : 1;
-      for (let k = step === 2 ? from + 1 : from; k < LABELS; k += step) {
+      for (let k = 1; k < LABELS; k++) {
         const v = logits[k] as number;
-        if (v > max && allowed(prev, k)) {
+        if (v > max && ((mask >> k) & 1) === 1) {
           max = v;
           best = k;
         }
       }
       label = best;
       if (label !== 0) {
-        // Softmax over the same labels the argmax could choose from.
-        let z = 0;
+        // Softmax over the same labels the argmax chose from.
+        let z = Math.exp((l0 - max) * scale);
         let own = 0;
         const b = label & 1 ? label : label - 1;
-        for (let k = 0; k < LABELS; k++) {
-          if (k !== 0 && (k < from || (step === 2 && (k & 1) === 1) || !allowed(prev, k))) continue;
+        for (let k = 1; k < LABELS; k++) {
+          if (((mask >> k) & 1) === 0) continue;
           const e = Math.exp(((logits[k] as number) - max) * scale);
           z += e;
           if (k === b || k === b + 1) own += e;

@@ -33,6 +33,7 @@ const S_NEWLINE = Shape.NEWLINE;
 const F_PERSON = 1;
 const F_COMMON = 8;
 const NAME_FLAGS = 1 | 2 | 4;
+const MAX_NAME_WORD = 40;
 
 const BOS = 0x5bd1e995;
 const EOS = 0x1b873593;
@@ -81,6 +82,8 @@ export function isCandidate(toks: TokenList, i: number, caseless: boolean): bool
   const shape = toks.shape[i] as number;
   // Code identifiers (getUserName, user_id) are not names, whatever their case says.
   if (shape >= S_PUNCT || shape === S_CAMEL || shape === S_IDENTIFIER) return false;
+  // Nor is a very long token (a hash, a base64 blob, a run of one letter).
+  if ((toks.end[i] as number) - (toks.start[i] as number) > MAX_NAME_WORD) return false;
   const flags = toks.flags[i] as number;
   if (shape === S_LOWER) {
     // In cased text a lower-case word starts an entity only if it is a known personal name.

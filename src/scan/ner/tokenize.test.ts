@@ -45,6 +45,7 @@ describe('tokenize', () => {
     ['221B', Shape.ALNUM],
     ['snake_case', Shape.IDENTIFIER],
     ['東京', Shape.CASELESS],
+    ['İstanbul', Shape.CAPITALIZED],
     [',', Shape.PUNCT],
   ])('gives %j the shape %i', (text, shape) => {
     expect(tokenize(text).shape[0]).toBe(shape);

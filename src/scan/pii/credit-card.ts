@@ -6,8 +6,11 @@ import { luhnValid } from './checksum/luhn.js';
 import { forEachRunMatch } from './numeric-runs.js';
 
 const ID = 'pii.credit_card';
-/** 8+ digits, optionally split by single spaces or dashes, inside a numeric run. */
-const DIGIT_RUN = /\b\d{4}[ -]?\d{4}(?:[ -]?\d)+/g;
+/**
+ * 12-19 digits, optionally split by single spaces or dashes, inside a numeric run. Bounded, so a
+ * long run of numbers is read card by card (and in linear time).
+ */
+const DIGIT_RUN = /\b\d{4}(?:[ -]?\d){8,15}\b/g;
 
 /**
  * Group layouts printed on cards: 4-4-4-4 (and shorter or longer runs of fours, last group
@@ -23,23 +26,27 @@ function layoutValid(groups: readonly number[]): boolean {
 }
 
 /**
- * The longest card-shaped prefix of the run `s` as [length in characters, digits], or undefined.
- * A run can carry a trailing number (`4111 1111 1111 1111 12` before `/25`), so shorter prefixes
- * ending at a group boundary are tried too.
+ * Card-shaped prefixes of the run `s`, longest first, as [length in characters, digits]. A run
+ * can carry a trailing number (`4111 1111 1111 1111 12` before `/25`), so shorter prefixes ending
+ * at a group boundary are candidates too.
  */
-function cardPrefix(s: string): [number, string] | undefined {
+function cardPrefixes(s: string): Array<[number, string]> {
   const sep = s.length > 4 && (s[4] === ' ' || s[4] === '-') ? s[4] : '';
   const parts = sep ? s.split(sep) : [s];
+  // At most five groups are printed on a card (4-4-4-4-3).
+  if (parts.length > 5) parts.length = 5;
   // Mixed separators (`4111 1111-1111`) are not how card numbers are written.
-  if (parts.some((p) => p.includes(' ') || p.includes('-'))) return undefined;
+  if (parts.some((p) => p.includes(' ') || p.includes('-'))) return [];
+  const out: Array<[number, string]> = [];
   for (let n = parts.length; n >= 1; n--) {
     const groups = parts.slice(0, n);
     const digits = groups.join('');
-    if (digits.length < 12) return undefined;
-    if (digits.length > 19 || !layoutValid(groups.map((g) => g.length))) continue;
-    return [digits.length + (n - 1) * sep.length, digits];
+    if (digits.length < 12) break;
+    if (digits.length <= 19 && layoutValid(groups.map((g) => g.length))) {
+      out.push([digits.length + (n - 1) * sep.length, digits]);
+    }
   }
-  return undefined;
+  return out;
 }
 
 function digitCount(s: string): number {
@@ -56,21 +63,25 @@ function digitCount(s: string): number {
 export const creditCardDetector: Detector = {
   id: ID,
   entities: ['CREDIT_CARD'],
-  context: ['card', 'credit card', 'debit card', 'cc', 'visa', 'mastercard', 'amex', 'american express', 'discover', 'jcb', 'diners', 'maestro', 'unionpay', 'payment', 'cvv', 'expiry', 'exp', 'billing'],
+  context: [
+    'card', 'credit card', 'debit card', 'cc',
+    'visa', 'mastercard', 'amex', 'american express', 'discover',
+    'jcb', 'diners', 'maestro', 'unionpay', 'payment', 'cvv', 'expiry', 'exp', 'billing',
+  ],
   detect(text) {
     const out: Finding[] = [];
     forEachRunMatch(text, DIGIT_RUN, (start, m) => {
       // Most runs are phone numbers, dates and amounts: count digits before allocating anything.
       if (m[0].length < 12 || digitCount(m[0]) < 12) return;
-      const hit = cardPrefix(m[0]);
-      if (!hit) return;
-      const [length, digits] = hit;
-      const end = start + length;
-      if (isWordAt(text, end) || !luhnValid(digits)) return;
-      const brand = cardIssuer(digits);
-      if (brand === undefined) return;
-      const score = digits.length === 12 ? 0.45 : digits.length <= 14 ? 0.8 : 0.9;
-      out.push({ type: 'CREDIT_CARD', start, end, score, detector: ID, reason: `${brand} IIN, Luhn valid` });
+      for (const [length, digits] of cardPrefixes(m[0])) {
+        const end = start + length;
+        if (isWordAt(text, end) || !luhnValid(digits)) continue;
+        const brand = cardIssuer(digits);
+        if (brand === undefined) continue;
+        const score = digits.length === 12 ? 0.45 : digits.length <= 14 ? 0.8 : 0.9;
+        out.push({ type: 'CREDIT_CARD', start, end, score, detector: ID, reason: `${brand} IIN, Luhn valid` });
+        return;
+      }
     });
     return out;
   },

@@ -21,7 +21,8 @@ function isHostCode(c: number): boolean {
 function addressAround(text: string, at: number): { start: number; end: number } | undefined {
   let start = at;
   // Stop at a doubled dot: a local part cannot contain one, so what precedes it is not ours.
-  while (start > 0 && isLocalCode(text.charCodeAt(start - 1))) {
+  // Bounded: a local part has at most 64 characters, so a huge token before an `@` costs little.
+  while (start > 0 && at - start <= 64 && isLocalCode(text.charCodeAt(start - 1))) {
     if (text.charCodeAt(start - 1) === 46 && text.charCodeAt(start - 2) === 46) break;
     start--;
   }
@@ -30,7 +31,7 @@ function addressAround(text: string, at: number): { start: number; end: number }
   if (start === at || at - start > 64 || text.charCodeAt(at - 1) === 46) return undefined;
 
   let end = at + 1;
-  while (end < text.length && isHostCode(text.charCodeAt(end))) end++;
+  while (end < text.length && end - at <= 254 && isHostCode(text.charCodeAt(end))) end++;
   // Trailing dots and hyphens belong to the sentence, not the domain.
   while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
   if (!hostnameValid(text, at + 1, end, 2)) return undefined;
@@ -50,7 +51,8 @@ export const emailDetector: Detector = {
       if (at < 0) break;
       const hit = addressAround(text, at);
       if (hit) {
-        out.push({ type: 'EMAIL_ADDRESS', ...hit, score: 0.95, detector: ID, reason: 'email pattern, valid domain' });
+        const reason = 'email pattern, valid domain';
+        out.push({ type: 'EMAIL_ADDRESS', ...hit, score: 0.95, detector: ID, reason });
         from = hit.end;
       } else {
         from = at + 1;

@@ -43,6 +43,10 @@ function colonPairAt(text: string, at: number): boolean {
   return text.charCodeAt(i) === 58;
 }
 
+function isLoneColonAt(text: string, i: number): boolean {
+  return text.charCodeAt(i) === 58 && text.charCodeAt(i - 1) !== 58;
+}
+
 function findIpv6(text: string, out: Finding[]): void {
   // Every IPv6 address has two colons at most four hex digits apart (`fe80::1`, `db8:85a3:`);
   // colons are rare in prose, so an indexOf walk finds them faster than any regex.
@@ -53,7 +57,8 @@ function findIpv6(text: string, out: Finding[]): void {
     let end = at + 1;
     while (end < text.length && (isV6Code(text.charCodeAt(end)) || text.charCodeAt(end) === 46)) end++;
     at = end;
-    while (end > start && (text.charCodeAt(end - 1) === 46 || (text.charCodeAt(end - 1) === 58 && text.charCodeAt(end - 2) !== 58))) end--;
+    // A sentence dot or a lone trailing colon (`fe80::1:`) is punctuation, not address.
+    while (end > start && (text.charCodeAt(end - 1) === 46 || isLoneColonAt(text, end - 1))) end--;
     if (isWordAt(text, start - 1) || isWordAt(text, end)) continue;
     if (!ipv6Valid(text, start, end)) continue;
     if (hexGroups(text, start, end) < 2) continue;

@@ -3,7 +3,7 @@
  * `+` or `(`), starting at a word boundary and ending on a digit: every phone number, card
  * number, SSN and IPv4 address lies inside one. One regex pass finds them for all four detectors.
  */
-const RUN = /[+(]?\b\d[\d \-.()]{5,}\d/g;
+const RUN = /\b\d[\d \-.()]{5,}\d/g;
 
 // The scanner hands the same text to each detector in turn, so the runs of the last text are
 // kept: a module-level memo, observably pure (same text, same runs). Only one text is held.
@@ -16,7 +16,11 @@ export function numericRuns(text: string): readonly number[] {
   const runs: number[] = [];
   const re = RUN;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) runs.push(m.index, m.index + m[0].length);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // The leading `+` or `(` is added by hand: an optional first token halves the regex's speed.
+    const lead = text.charCodeAt(m.index - 1);
+    runs.push(lead === 43 || lead === 40 ? m.index - 1 : m.index, m.index + m[0].length);
+  }
   lastText = text;
   lastRuns = runs;
   return runs;

@@ -43,7 +43,8 @@ export function readPhoneShape(text: string, start: number): PhoneShape | undefi
     const open = text.charCodeAt(j) === 40;
     if (open) j++;
     const groupStart = j;
-    while (j < text.length && isDigit(text.charCodeAt(j))) j++;
+    // Bounded read: a group longer than 12 digits is no phone group, however long it runs on.
+    while (j < text.length && j - groupStart <= 12 && isDigit(text.charCodeAt(j))) j++;
     if (j === groupStart || j - groupStart > 12) break;
     if (open) {
       if (text.charCodeAt(j) !== 41) break;
@@ -74,7 +75,7 @@ function extensionEnd(text: string, at: number): number {
   const c = text.charCodeAt(i) | 0x20;
   if (c === 120) {
     i++;
-  } else if (c === 101 && (text.charCodeAt(i + 1) | 0x20) === 120 && (text.charCodeAt(i + 2) | 0x20) === 116) {
+  } else if (c === 101 && text.slice(i + 1, i + 3).toLowerCase() === 'xt') {
     i += 3;
     if (text.charCodeAt(i) === 46) i++;
     if (text.charCodeAt(i) === 32) i++;

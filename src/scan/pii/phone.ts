@@ -32,37 +32,46 @@ function boundariesOk(text: string, s: PhoneShape): boolean {
 function isDateShape(s: PhoneShape): boolean {
   if (s.groups.length < 3 || s.plus || s.parens) return false;
   const [a, b, c] = s.groups as [number, number, number];
-  if (a === 4 && b <= 2 && c <= 2) return /^(19|20)/.test(s.digits) && Number(s.digits.slice(4, 4 + b)) <= 12;
+  if (a === 4 && b <= 2 && c <= 2) {
+    return /^(19|20)/.test(s.digits) && Number(s.digits.slice(4, 4 + b)) <= 12;
+  }
   return s.groups.length === 3 && a <= 2 && b <= 2 && c === 4 && /^(19|20)/.test(s.digits.slice(a + b));
 }
 
 /** Shapes that are something else: SSNs (their own detector), dates, IPv4, decimals. */
 function isOtherShape(s: PhoneShape): boolean {
   const g = s.groups;
-  if (!s.plus && !s.parens && s.separators === '-' && g.length === 3 && g[0] === 3 && g[1] === 2 && g[2] === 4) return true;
-  if (s.separators === '.' && (g.length === 2 || (g.length === 4 && g.every((n) => n <= 3)))) return true;
-  if (/^(\d)\1+$/.test(s.digits)) return true;
+  const ssn = g.length === 3 && g[0] === 3 && g[1] === 2 && g[2] === 4;
+  if (ssn && !s.plus && !s.parens && s.separators === '-') return true;
+  const ipv4 = g.length === 4 && g.every((n) => n <= 3);
+  if (s.separators === '.' && (g.length === 2 || ipv4)) return true;
   return isDateShape(s);
 }
 
-const CONTEXT = ['phone', 'telephone', 'tel', 'mobile', 'cell', 'cellphone', 'call', 'fax', 'whatsapp', 'office', 'desk', 'reach', 'contact', 'text', 'sms', 'dial', 'landline', 'hotline', 'number', 'ph', 'mob', 'message', 'messages', 'answering'];
+const CONTEXT = [
+  'phone', 'telephone', 'tel', 'mobile', 'cell', 'cellphone', 'call', 'fax', 'whatsapp', 'office',
+  'desk', 'reach', 'contact', 'text', 'sms', 'dial', 'landline', 'hotline', 'number', 'ph', 'mob',
+  'message', 'messages', 'answering',
+];
 
 function score(text: string, s: PhoneShape, hints: readonly string[]): [number, string] {
   const multi = s.groups.length > 1;
   // Validation costs tens of microseconds; a phone-shaped number next to a phone word is
   // reported (shape score + context boost) whatever it would say, so it is skipped there.
-  if ((multi || s.plus) && s.digits.length >= 7 && findContextWord(text, s.start, s.end, CONTEXT) !== undefined) {
-    return shapeScore(s);
-  }
+  const shaped = (multi || s.plus) && s.digits.length >= 7;
+  if (shaped && findContextWord(text, s.start, s.end, CONTEXT) !== undefined) return shapeScore(s);
   const candidate = text.slice(s.start, s.numberEnd);
   if (s.plus) {
     return validInternational(candidate) ? [0.85, 'international number, valid'] : shapeScore(s);
   }
   // 00 / 011 are the international call prefixes of most countries and of North America.
   const idd = s.digits.startsWith('011') ? 3 : s.digits.startsWith('00') ? 2 : 0;
-  if (multi && idd > 0 && validInternational(`+${s.digits.slice(idd)}`)) return [0.75, 'international prefix, valid'];
+  if (multi && idd > 0 && validInternational(`+${s.digits.slice(idd)}`)) {
+    return [0.75, 'international prefix, valid'];
+  }
   for (const region of supportedRegions(hints)) {
-    if (validNational(candidate, s.digits, region)) return multi ? [0.7, `valid for ${region}`] : [0.45, `digits valid for ${region}`];
+    if (!validNational(candidate, s.digits, region)) continue;
+    return multi ? [0.7, `valid for ${region}`] : [0.45, `digits valid for ${region}`];
   }
   return multi ? shapeScore(s) : [0.1, 'bare digits'];
 }
@@ -76,6 +85,7 @@ function shapeScore(s: PhoneShape): [number, string] {
 
 function plausible(s: PhoneShape): boolean {
   const n = s.digits.length;
+  if (/^(\d)\1+$/.test(s.digits)) return false;
   if (s.groups.length === 1 && !s.plus) return n >= 7 && n <= 11;
   // Six digits in three groups (`61 51 81`) are short local numbers in some countries.
   const min = s.plus ? 8 : s.groups.length >= 3 ? 6 : 7;
@@ -83,7 +93,8 @@ function plausible(s: PhoneShape): boolean {
 }
 
 /** Words that make the number after them some other identifier. */
-const OTHER_ID_BEFORE = /\b(?:licen[cs]e|passport|account|acct|routing|ssn|social security|tax|policy|member|serial|isbn|vin|id)\b/g;
+const OTHER_ID_BEFORE =
+  /\b(?:licen[cs]e|passport|account|acct|routing|ssn|social security|tax|policy|member|serial|isbn|vin|(?<!caller )id)\b/g;
 const PHONE_WORD_BEFORE = /\b(?:phone|tel|mobile|cell|fax|call|whatsapp)/g;
 
 /** True when an id word ("licence number", "account") is the nearest label before `start`. */
@@ -120,13 +131,15 @@ export const phoneDetector: Detector = {
       while (pos < runEnd) {
         const shape = readPhoneShape(text, pos);
         if (!shape) {
-          // A `(` or `+` that opens no number: the digits after it may still be one.
-          pos++;
+          // A `(` or `+` that opens no number, or an over-long digit group: move on to the
+          // next place a number could start (never into the middle of a digit group).
+          pos = nextStart(text, pos + 1, runEnd);
           continue;
         }
         if (plausible(shape) && boundariesOk(text, shape) && !labelledOtherId(text, shape.start)) {
           const [value, reason] = score(text, shape, ctx.regions);
-          out.push({ type: 'PHONE_NUMBER', start: shape.start, end: shape.end, score: value, detector: ID, reason });
+          const { start, end } = shape;
+          out.push({ type: 'PHONE_NUMBER', start, end, score: value, detector: ID, reason });
         }
         // An extension may reach past the run; the next run must not start inside it.
         done = Math.max(done, shape.end);
@@ -137,7 +150,7 @@ export const phoneDetector: Detector = {
   },
 };
 
-/** The next place inside the rough match where a number could start. */
+/** The next place inside the numeric run where a number could start. */
 function nextStart(text: string, from: number, limit: number): number {
   let i = from;
   while (i < limit) {

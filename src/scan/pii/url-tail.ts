@@ -10,14 +10,19 @@ export function urlTailEnd(text: string, hostStart: number, from: number): numbe
   // Only `/`, `?` or `#` can follow a host; anything else ends the URL at the host.
   if (c0 !== 47 && c0 !== 63 && c0 !== 35) return from;
   while (end < text.length && isUrlCode(text.charCodeAt(end))) end++;
+  // Bracket balance is counted once, then updated as closers are given back: linear time.
+  let parens = balance(text, hostStart, end, 40, 41);
+  let brackets = balance(text, hostStart, end, 91, 93);
   for (;;) {
     const last = text.charCodeAt(end - 1);
     if (isTrailingPunct(last)) {
       end--;
-    } else if (last === 41 && unbalanced(text, hostStart, end, 40, 41)) {
+    } else if (last === 41 && parens < 0) {
       end--;
-    } else if (last === 93 && unbalanced(text, hostStart, end, 91, 93)) {
+      parens++;
+    } else if (last === 93 && brackets < 0) {
       end--;
+      brackets++;
     } else {
       return end;
     }
@@ -36,12 +41,13 @@ function isTrailingPunct(c: number): boolean {
   return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 39 || c === 42;
 }
 
-function unbalanced(text: string, start: number, end: number, open: number, close: number): boolean {
+/** Openers minus closers in `text[start, end)`. */
+function balance(text: string, start: number, end: number, open: number, close: number): number {
   let depth = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === open) depth++;
     else if (c === close) depth--;
   }
-  return depth < 0;
+  return depth;
 }

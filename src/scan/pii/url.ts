@@ -31,13 +31,13 @@ function schemeUrl(text: string, sep: number): Finding | undefined {
   while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
   if (!SCHEMES.has(text.slice(start, sep).toLowerCase())) return undefined;
   let hostStart = sep + 3;
-  let hostEnd = hostStart;
   // Userinfo: skip to after an `@` that comes before any path character.
   for (let i = hostStart; i < text.length && i - hostStart < 256; i++) {
     const c = text.charCodeAt(i);
     if (c === 64) hostStart = i + 1;
     else if (c === 47 || c === 63 || c === 35 || c <= 32) break;
   }
+  let hostEnd = hostStart;
   if (text.charCodeAt(hostStart) === 91) {
     hostEnd = text.indexOf(']', hostStart);
     if (hostEnd < 0 || hostEnd - hostStart > 46) return undefined;
@@ -66,7 +66,8 @@ function hostUrl(text: string, dot: number): Finding | undefined {
   while (end > dot && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
   const before = text.charCodeAt(start - 1);
   // Part of an email, a path or a longer token: not a host of its own.
-  if (before === 64 || before === 47 || before === 92 || before === 95 || text.charCodeAt(end) === 64) return undefined;
+  if (before === 64 || before === 47 || before === 92 || before === 95) return undefined;
+  if (text.charCodeAt(end) === 64) return undefined;
   if (!hostnameValid(text, start, end, 2)) return undefined;
   const tailEnd = urlTailEnd(text, start, portEnd(text, end));
   if (text.startsWith('www.', start) || text.startsWith('WWW.', start)) {
@@ -85,7 +86,10 @@ function hostUrl(text: string, dot: number): Finding | undefined {
 export const urlDetector: Detector = {
   id: ID,
   entities: ['URL'],
-  context: ['url', 'link', 'website', 'site', 'web', 'domain', 'visit', 'homepage', 'page', 'http', 'https', 'browse', 'go to'],
+  context: [
+    'url', 'link', 'website', 'site', 'web', 'domain', 'visit', 'homepage', 'page', 'http', 'https',
+    'browse', 'go to',
+  ],
   detect(text) {
     const out: Finding[] = [];
     let covered = 0;
