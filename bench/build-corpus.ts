@@ -1,13 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Sources of realistic chat text, relative to ../shared/data. */
-const SOURCES = [
-  'pii/presidio_synth_dataset_v2.jsonl',
-  'pii/presidio_generated_large.jsonl',
-  'pii/presidio_synth_dataset_v1_2021.jsonl',
-  'injection/self_instruct_benign.jsonl',
-];
+/**
+ * The two input mixes, relative to ../shared/data. `chat`: real users' prompts (instructions,
+ * questions; some names and places, little else). `dense`: template sentences that are mostly PII
+ * (three quarters of the texts) — a worst case for the detectors, not typical traffic.
+ */
+export const CORPUS_SOURCES = {
+  chat: ['injection/wildguard_benign.jsonl', 'injection/self_instruct_benign.jsonl'],
+  dense: [
+    'pii/presidio_synth_dataset_v2.jsonl',
+    'pii/presidio_generated_large.jsonl',
+    'pii/presidio_synth_dataset_v1_2021.jsonl',
+    'injection/self_instruct_benign.jsonl',
+  ],
+} as const;
+
+/** A named input mix. */
+export type CorpusName = keyof typeof CORPUS_SOURCES;
 
 /** The benchmark inputs: many ~1 KB prompts and one ~1 MB text, plus where they came from. */
 export interface Corpus {
@@ -21,9 +31,10 @@ export interface Corpus {
  * sources, so PII-dense template sentences and PII-free instructions alternate), and a ~1 MB text
  * from the same pool. Falls back to a small built-in generator without ../shared.
  */
-export function buildCorpus(dataDir: string, promptCount = 1000, promptSize = 1024): Corpus {
-  const texts = loadTexts(dataDir);
-  const origin = texts.length > 0 ? `texts from ${SOURCES.filter((s) => existsSync(join(dataDir, s))).join(', ')}` : 'built-in generator';
+export function buildCorpus(dataDir: string, name: CorpusName, promptCount = 1000, promptSize = 1024): Corpus {
+  const sources = CORPUS_SOURCES[name];
+  const texts = loadTexts(dataDir, sources);
+  const origin = texts.length > 0 ? `${name}: ${sources.filter((s) => existsSync(join(dataDir, s))).join(', ')}` : `${name}: built-in generator`;
   const pool = texts.length > 0 ? interleave(texts) : generateTexts(2000);
   const prompts: string[] = [];
   let i = 0;
@@ -45,9 +56,9 @@ export function buildCorpus(dataDir: string, promptCount = 1000, promptSize = 10
   return { prompts, large, origin };
 }
 
-function loadTexts(dataDir: string): string[][] {
+function loadTexts(dataDir: string, sources: readonly string[]): string[][] {
   const out: string[][] = [];
-  for (const source of SOURCES) {
+  for (const source of sources) {
     const path = join(dataDir, source);
     if (!existsSync(path)) continue;
     const texts: string[] = [];

@@ -13,7 +13,7 @@ import { createScanner, defaultDetectors } from '../src/scan/index.js';
 import { nerDetectors } from '../src/scan/ner/ner-detectors.js';
 import { idDetectors } from '../src/scan/pii/id-detectors.js';
 import { structuredDetectors } from '../src/scan/pii/structured-detectors.js';
-import { buildCorpus } from './build-corpus.js';
+import { buildCorpus, type Corpus } from './build-corpus.js';
 import { describeMachine } from './machine.js';
 import { measure, type MeasureOptions } from './measure.js';
 
@@ -36,6 +36,12 @@ interface Row {
   readonly kind: 'tier' | 'detector';
   readonly name: string;
   readonly target: number | null;
+  /** MB/s per corpus: 1 KB prompts and the 1 MB text. */
+  readonly chat: Throughput;
+  readonly dense: Throughput;
+}
+
+interface Throughput {
   readonly prompts: number | null;
   readonly large: number | null;
   readonly findingsPerKb: number | null;
@@ -50,27 +56,35 @@ const { values: args } = parseArgs({
 });
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = buildCorpus(join(root, '..', 'shared', 'data'));
-const promptBytes = corpus.prompts.reduce((n, p) => n + Buffer.byteLength(p), 0);
-const largeBytes = Buffer.byteLength(corpus.large);
+const dataDir = join(root, '..', 'shared', 'data');
+const corpora = { chat: buildCorpus(dataDir, 'chat'), dense: buildCorpus(dataDir, 'dense') };
+const bytes = (c: Corpus) => ({
+  prompts: c.prompts.reduce((n, p) => n + Buffer.byteLength(p), 0),
+  large: Buffer.byteLength(c.large),
+});
 const timing: MeasureOptions = args.quick ? { warmup: 1, minIterations: 3, minMs: 300, maxMs: 3000 } : {};
 const ctx = { regions: ['US'] };
 
-function bench(name: string, kind: Row['kind'], target: number | undefined, detectors: readonly Detector[], scanOne: (t: string) => unknown[]): Row {
-  if (detectors.length === 0) return { kind, name, target: target ?? null, prompts: null, large: null, findingsPerKb: null };
-  const prompts = measure(promptBytes, () => {
+function throughput(corpus: Corpus, scanOne: (t: string) => unknown[]): Throughput {
+  const size = bytes(corpus);
+  const prompts = measure(size.prompts, () => {
     for (const p of corpus.prompts) scanOne(p);
   }, timing);
-  const large = measure(largeBytes, () => scanOne(corpus.large), { ...timing, warmup: 1 });
+  const large = measure(size.large, () => scanOne(corpus.large), { ...timing, warmup: 1 });
   let findings = 0;
   for (const p of corpus.prompts) findings += scanOne(p).length;
+  return { prompts: prompts.mbPerSecond, large: large.mbPerSecond, findingsPerKb: findings / (size.prompts / 1024) };
+}
+
+function bench(name: string, kind: Row['kind'], target: number | undefined, detectors: readonly Detector[], scanOne: (t: string) => unknown[]): Row {
+  const none: Throughput = { prompts: null, large: null, findingsPerKb: null };
+  if (detectors.length === 0) return { kind, name, target: target ?? null, chat: none, dense: none };
   return {
     kind,
     name,
     target: target ?? null,
-    prompts: prompts.mbPerSecond,
-    large: large.mbPerSecond,
-    findingsPerKb: findings / (promptBytes / 1024),
+    chat: throughput(corpora.chat, scanOne),
+    dense: throughput(corpora.dense, scanOne),
   };
 }
 
@@ -87,17 +101,18 @@ const machine = describeMachine();
 const fmt = (x: number | null): string => (x === null ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const verdict = (r: Row): string => {
   if (r.target === null) return '';
-  if (r.prompts === null) return 'no detectors yet';
-  return Math.min(r.prompts, r.large ?? 0) >= r.target ? 'meets' : 'below';
+  if (r.chat.prompts === null) return 'no detectors yet';
+  return Math.min(r.chat.prompts, r.chat.large ?? 0) >= r.target ? 'meets' : 'below';
 };
+const kb = (x: number | null): string => (x === null ? '—' : x.toFixed(1));
 const lines = [
   `Machine: ${machine.cpu} (${machine.cores} cores), node ${machine.node}, ${machine.os}; single thread.`,
-  `Input: ${corpus.prompts.length} prompts of ~1 KB (${(promptBytes / 1e6).toFixed(2)} MB) and one ${(largeBytes / 1e6).toFixed(2)} MB text, ${corpus.origin}.`,
+  ...Object.values(corpora).map((c) => `Input ${c.origin}: ${c.prompts.length} prompts of ~1 KB and one ${(bytes(c).large / 1e6).toFixed(2)} MB text.`),
   '',
-  '| tier / detector | 1 KB prompts MB/s | 1 MB text MB/s | target MB/s | | findings per KB |',
-  '| --- | --: | --: | --: | --- | --: |',
+  '| tier / detector | chat 1 KB MB/s | chat 1 MB MB/s | dense 1 KB MB/s | dense 1 MB MB/s | target (chat) | | findings/KB chat | dense |',
+  '| --- | --: | --: | --: | --: | --: | --- | --: | --: |',
   ...rows.map((r) =>
-    `| ${r.kind === 'tier' ? `**${r.name}**` : `\`${r.name}\``} | ${fmt(r.prompts)} | ${fmt(r.large)} | ${r.target ?? ''} | ${verdict(r)} | ${r.findingsPerKb === null ? '—' : r.findingsPerKb.toFixed(2)} |`,
+    `| ${r.kind === 'tier' ? `**${r.name}**` : `\`${r.name}\``} | ${fmt(r.chat.prompts)} | ${fmt(r.chat.large)} | ${fmt(r.dense.prompts)} | ${fmt(r.dense.large)} | ${r.target ?? ''} | ${verdict(r)} | ${kb(r.chat.findingsPerKb)} | ${kb(r.dense.findingsPerKb)} |`,
   ),
   '',
   'Tiers run through createScanner (context boosting, guards, overlap resolution included); detector rows call detect() alone.',
@@ -108,6 +123,6 @@ const outPath = resolve(args.out ?? join(root, 'reports', 'bench-scan.json'));
 await mkdir(dirname(outPath), { recursive: true });
 await writeFile(
   outPath,
-  `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, input: { prompts: corpus.prompts.length, promptBytes, largeBytes, origin: corpus.origin }, unit: 'MB/s (10^6 UTF-8 bytes per second), median', rows }, null, 2)}\n`,
+  `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, input: Object.values(corpora).map((c) => ({ origin: c.origin, promptCount: c.prompts.length, bytes: bytes(c) })), unit: 'MB/s (10^6 UTF-8 bytes per second), median', rows }, null, 2)}\n`,
 );
 console.log(`report written to ${outPath}`);

@@ -11,16 +11,23 @@
 //     ADDRESS), up-weighted because they look like chat text.
 //   - chat-shaped sentences from hand-written templates (greetings, sign-offs, transcripts)
 //     filled with names taken from the training split (scripts/ner/synthetic-examples.ts).
-// Held out (for the printed checks and score calibration): 10% of presidio_generated_large and
-// 1,000 wikiann_en_train sentences.
-// Never used: presidio_synth_dataset_v2.jsonl (the gated benchmark), every *_dev / *_test file,
+//   - entity-free text (scripts/ner/negative-examples.ts): the stretches of the WikiANN
+//     sentences above between their entities, headline-cased copies of wnut17_train's
+//     entity-free sentences, and hand-written prompt shapes (instructions, option lists).
+//   - lower-case word counts (no labels, no names) from injection/wildguard_benign.jsonl and
+//     injection/deepset_train.jsonl, for the lexicon's "common word" flag only.
+// Held out (for the printed checks and score calibration): 10% of presidio_generated_large,
+// 1,000 wikiann_en_train sentences (and their entity-free stretches), 400 wnut17_train tweets and
+// 300 generated prompt shapes.
+// Never used: presidio_synth_dataset_v2.jsonl, injection/self_instruct_benign.jsonl (held out
+// for benign false positives: scripts/ner/benign-ner.ts), (the gated benchmark), every *_dev / *_test file,
 // and no external name lists. Hand-written lists (titles, street words, legal-form suffixes)
 // are in scripts/ner/hand-lists.ts.
 // Case augmentation: lower- and upper-cased copies of a share of the sentences, so the model
 // does not depend on capitalisation alone. The defaults below reproduce the committed model
 // byte for byte; NER_BITS, NER_PRUNE, NER_PRESIDIO_WEIGHT, NER_SYNTHETIC, NER_EPOCHS (and
 // NER_MIN_COMMON in lexicon.ts) override them for experiments.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WordMap } from '../src/scan/ner/word-map.js';
@@ -31,6 +38,7 @@ import { loadExamples, type Example } from './ner/load-training-data.js';
 import { Perceptron } from './ner/perceptron.js';
 import { syntheticExamples } from './ner/synthetic-examples.js';
 import { calibrate, heldOutReport } from './ner/calibrate.js';
+import { chatNegatives, entityFreeStretches, titleCase } from './ner/negative-examples.js';
 
 const SEED = 20240601;
 const BITS = Number(process.env.NER_BITS ?? 17);
@@ -38,6 +46,14 @@ const PRUNE = Number(process.env.NER_PRUNE ?? 4);
 const PRESIDIO_WEIGHT = Number(process.env.NER_PRESIDIO_WEIGHT ?? 6);
 const SYNTHETIC_COUNT = Number(process.env.NER_SYNTHETIC ?? 1500);
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
+const STRETCH_WEIGHT = Number(process.env.NER_STRETCH_WEIGHT ?? 2);
+const NEGATIVE_WEIGHT = Number(process.env.NER_NEGATIVE_WEIGHT ?? 3);
+const CHAT_NEGATIVES = Number(process.env.NER_CHAT_NEGATIVES ?? 1500);
+// In calibration, a finding in an entity-free held-out text costs this many false positives:
+// most gateway traffic names no one, and every finding there rewrites a user's prompt.
+const NEGATIVE_FP_WEIGHT = Number(process.env.NER_NEGATIVE_FP_WEIGHT ?? 5);
+// Cuts above this would trade too much recall on held-out names for fewer false alarms.
+const MAX_CUT = Number(process.env.NER_MAX_CUT ?? 0.95);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(root, '../shared/data/pii');
 const outFile = resolve(root, 'src/scan/ner/ner-model-data.ts');
@@ -81,6 +97,7 @@ const t0 = Date.now();
 const presidioLarge = shuffle(load('presidio_generated_large'));
 const heldCount = Math.floor(presidioLarge.length * 0.1);
 const wikiEn = shuffle(load('wikiann_en_train'));
+const wnut = shuffle(load('wnut17_train'));
 const heldOut = [...presidioLarge.slice(0, heldCount), ...wikiEn.slice(0, 1000)];
 const presidio = [
   ...presidioLarge.slice(heldCount),
@@ -92,18 +109,24 @@ const general = [
   ...load('wikiann_de_train', 8000),
   ...load('wikiann_fr_train', 8000),
   ...load('wikiann_nl_train', 8000),
-  ...load('wnut17_train'),
+  ...wnut.slice(400),
 ];
 // The lexicon counts words over all of the WikiANN training files (not only the subsample the
 // perceptron sees): more names known in any case.
+const unlabelled = ['wildguard_benign', 'deepset_train'].flatMap((name) =>
+  readFileSync(resolve(dataDir, `../injection/${name}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { text: string }).text),
+);
 const lexicon = buildLexicon([
   ...presidio,
   ...wikiEn.slice(1000),
   ...load('wikiann_de_train'),
   ...load('wikiann_fr_train'),
   ...load('wikiann_nl_train'),
-  ...load('wnut17_train'),
-]);
+  ...wnut.slice(400),
+], unlabelled);
 const words = new WordMap(lexicon.hashes, lexicon.flags);
 console.log(`lexicon: ${lexicon.hashes.length} words`);
 
@@ -125,7 +148,19 @@ for (const ex of general) {
   if (random() < 0.2) add(recase(ex, lower), 1);
   if (random() < 0.08) add(recase(ex, upper), 1);
 }
-const held = heldOut.map((ex) => featurize(ex, words, 1));
+const stretches = general.filter((ex) => ex.source.startsWith('wikiann')).flatMap((ex) => entityFreeStretches(ex, 4));
+for (const ex of stretches) add(ex, STRETCH_WEIGHT);
+for (const ex of general) {
+  if (ex.spans.length === 0 && ex.source.startsWith('wnut') && random() < 0.3) add({ ...ex, text: titleCase(ex.text) }, 1);
+}
+const negatives = chatNegatives(CHAT_NEGATIVES + 300, random);
+for (const ex of negatives.slice(300)) {
+  add(ex, NEGATIVE_WEIGHT);
+  if (random() < 0.2) add(recase(ex, lower), 1);
+}
+console.log(`entity-free: ${stretches.length} WikiANN stretches, ${CHAT_NEGATIVES} prompt shapes`);
+const heldOutNegatives = [...wnut.slice(0, 400), ...wikiEn.slice(0, 1000).flatMap((ex) => entityFreeStretches(ex, 4)), ...negatives.slice(0, 300)];
+const held = [...heldOut, ...heldOutNegatives].map((ex) => featurize(ex, words, 1));
 const heldLower = heldOut.flatMap((ex) => {
   const r = recase(ex, lower);
   return r ? [featurize(r, words, 1)] : [];
@@ -141,21 +176,23 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
 
 const { q, unit } = quantize(model.averaged(), PRUNE);
 const deq = Float64Array.from(q, (v) => v * unit);
-const { temperature, cut } = calibrate(model, deq, held);
-const bytes = encodeModel(BITS, q, unit / temperature, cut, lexicon);
+const { temperature, cuts } = calibrate(model, deq, held, NEGATIVE_FP_WEIGHT, MAX_CUT);
+const bytes = encodeModel(BITS, q, unit / temperature, cuts, lexicon);
 const b64 = btoa(bytesToBinary(bytes));
 function bytesToBinary(b: Uint8Array): string {
   let s = '';
   for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
   return s;
 }
+// Written beside the target and renamed over it, so the model file is never half-written.
 writeFileSync(
-  outFile,
+  `${outFile}.tmp`,
   `// Generated by \`npm run train:ner\` (scripts/train-ner.ts). Do not edit by hand.\n` +
     `// ${bytes.length} bytes: int8 weights of a hashed averaged perceptron plus its word lexicon.\n` +
     `/** The NER model in base64 (layout: see decodeNerModel in ner-model.ts). */\n` +
     `export const NER_MODEL_BASE64 =\n  '${b64}';\n`,
 );
+renameSync(`${outFile}.tmp`, outFile);
 console.log(
   `temperature ${temperature.toFixed(2)}; wrote ${outFile} (${bytes.length} bytes, base64 ${b64.length}) in ${((Date.now() - t0) / 1000).toFixed(1)}s`,
 );

@@ -27,12 +27,12 @@ function pushVarint(out: number[], v: number): void {
   out.push(v);
 }
 
-/** The model bytes: header (with the calibrated span-score cut), lexicon, then non-zero rows only. */
+/** The model bytes: header (with the calibrated span-score cuts), lexicon, then non-zero rows only. */
 export function encodeModel(
   bits: number,
   q: Int8Array,
   scale: number,
-  cut: number,
+  cuts: Float64Array,
   lexicon: { hashes: Int32Array; flags: Uint8Array },
 ): Uint8Array {
   const body: number[] = [];
@@ -49,16 +49,17 @@ export function encodeModel(
     rowCount++;
   }
   const n = lexicon.hashes.length;
-  const out = new Uint8Array(20 + n * 5 + body.length);
+  const header = 20 + 2 * cuts.length;
+  const out = new Uint8Array(header + n * 5 + body.length);
   const view = new DataView(out.buffer);
-  view.setUint32(0, 0x314e5742, true);
+  view.setUint32(0, 0x324e5742, true);
   view.setUint8(4, bits);
   view.setUint8(5, LABEL_COUNT);
-  view.setUint16(6, Math.round(cut * 65535), true);
   view.setFloat32(8, scale, true);
   view.setUint32(12, n, true);
   view.setUint32(16, rowCount, true);
-  let p = 20;
+  for (let k = 0; k < cuts.length; k++) view.setUint16(20 + 2 * k, Math.round((cuts[k] as number) * 65535), true);
+  let p = header;
   for (let i = 0; i < n; i++, p += 4) view.setInt32(p, lexicon.hashes[i] as number, true);
   out.set(lexicon.flags, p);
   out.set(body, p + n);

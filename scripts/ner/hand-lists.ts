@@ -31,3 +31,11 @@ export const ORG_SUFFIXES = [
   'sp', 'zoo', 'pty', 'pvt', 'associates', 'partners', 'foundation', 'institute', 'university',
   'bank', 'agency', 'ministry', 'department', 'council', 'association', 'society', 'club',
 ];
+
+/** Words that open or fill prompts capitalised but name no one: weekdays, months, courtesies. */
+export const COMMON_WORDS = [
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'please', 'thanks', 'thank', 'hello', 'hi', 'hey', 'yes', 'no', 'okay', 'ok',
+  'sure', 'sorry', 'regards', 'cheers', 'input', 'output', 'answer', 'question', 'example', 'note',
+];

@@ -6,8 +6,8 @@ export const CONTEXT_WINDOW_AFTER = 24;
 export const CONTEXT_BOOST = 0.35;
 
 function isWordChar(code: number): boolean {
-  // ASCII letters and digits, plus everything above ASCII that is not a space or punctuation we
-  // care about: good enough for word boundaries around context words in any Latin-script text.
+  // ASCII letters and digits, plus everything above ASCII that is not a space or general
+  // punctuation: good enough for word boundaries around context words in Latin-script text.
   return (
     (code >= 48 && code <= 57) ||
     (code >= 65 && code <= 90) ||
@@ -17,10 +17,63 @@ function isWordChar(code: number): boolean {
   );
 }
 
+/** Context words grouped by first character, longest first, so a phrase beats its last word. */
+type CompiledWords = Map<number, string[]>;
+
+// Detectors pass the same frozen list on every call: compile each list once.
+const compiled = new WeakMap<readonly string[], CompiledWords>();
+
+function compile(words: readonly string[]): CompiledWords {
+  let byFirst = compiled.get(words);
+  if (byFirst) return byFirst;
+  byFirst = new Map();
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    if (w.length === 0) continue;
+    const first = w.charCodeAt(0);
+    const list = byFirst.get(first);
+    if (list) list.push(w);
+    else byFirst.set(first, [w]);
+  }
+  compiled.set(words, byFirst);
+  return byFirst;
+}
+
+/** Lower-cases one UTF-16 unit: ASCII by arithmetic, anything else through the string API. */
+function lower(code: number): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  if (code < 128) return code;
+  const s = String.fromCharCode(code).toLowerCase();
+  return s.length === 1 ? s.charCodeAt(0) : code;
+}
+
+function matchesAt(text: string, at: number, word: string): boolean {
+  for (let i = 1; i < word.length; i++) {
+    if (lower(text.charCodeAt(at + i)) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** The first context word starting at a word start in `[lo, hi)` and ending by `hi`. */
+function findIn(text: string, lo: number, hi: number, byFirst: CompiledWords): string | undefined {
+  for (let at = lo; at < hi; at++) {
+    const candidates = byFirst.get(lower(text.charCodeAt(at)));
+    if (!candidates) continue;
+    if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+    for (const word of candidates) {
+      const stop = at + word.length;
+      if (stop > hi || !matchesAt(text, at, word)) continue;
+      if (stop < text.length && isWordChar(text.charCodeAt(stop))) continue;
+      return word;
+    }
+  }
+  return undefined;
+}
+
 /**
- * Returns the first of `words` (lower-case words or phrases) that occurs word-bounded within the
- * window around `[start, end)` of `text`, or `undefined`. The finding itself is not searched, so a
- * value cannot be its own context.
+ * Returns a context word (from `words`: lower-case words or phrases) that occurs word-bounded
+ * within the window around `[start, end)` of `text`, or `undefined`; the nearest-to-the-left-edge
+ * match of the left window wins, then the right window. The finding itself is not searched, so a
+ * value cannot be its own context. No allocation per call: this runs for every finding.
  */
 export function findContextWord(
   text: string,
@@ -30,22 +83,9 @@ export function findContextWord(
   before = CONTEXT_WINDOW_BEFORE,
   after = CONTEXT_WINDOW_AFTER,
 ): string | undefined {
-  const left = text.slice(Math.max(0, start - before), start).toLowerCase();
-  const right = text.slice(end, Math.min(text.length, end + after)).toLowerCase();
-  for (const word of words) {
-    if (occursWordBounded(left, word) || occursWordBounded(right, word)) return word;
-  }
-  return undefined;
-}
-
-function occursWordBounded(haystack: string, word: string): boolean {
-  let from = 0;
-  for (;;) {
-    const at = haystack.indexOf(word, from);
-    if (at < 0) return false;
-    const before = at === 0 ? 32 : haystack.charCodeAt(at - 1);
-    const after = at + word.length >= haystack.length ? 32 : haystack.charCodeAt(at + word.length);
-    if (!isWordChar(before) && !isWordChar(after)) return true;
-    from = at + 1;
-  }
+  const byFirst = compile(words);
+  return (
+    findIn(text, Math.max(0, start - before), start, byFirst) ??
+    findIn(text, end, Math.min(text.length, end + after), byFirst)
+  );
 }

@@ -10,35 +10,44 @@ export interface NerModel {
   readonly weights: Int8Array;
   /** Multiplies summed int8 weights into logits (the calibration temperature included). */
   readonly scale: number;
-  /** Mean span probability with the best held-out F2; reported scores map it to 0.5. */
-  readonly cut: number;
+  /**
+   * Per span kind, the mean span probability with the best held-out F2 (reported scores map it
+   * to 0.5): index `2 * type + (multi-token ? 1 : 0)`, type as in `NER_TYPES`. Single-word
+   * locations and organisations need more evidence than a two-word person name.
+   */
+  readonly cuts: Float64Array;
   readonly words: WordMap;
 }
 
-const MAGIC = 0x314e5742; // "BWN1", little endian
+const MAGIC = 0x324e5742; // "BWN2", little endian
+/** Span kinds with their own cut: four types, single- or multi-token. */
+export const CUT_COUNT = 8;
+const HEADER = 20 + 2 * CUT_COUNT;
 
 /**
  * Decodes a model from its binary form (the layout is written by `scripts/ner/encode-model.ts`):
- * magic, bits, label count, span-score cut (u16), scale, lexicon (hashes, flags), then sparse rows as varint deltas
- * of the row index, each followed by one int8 per label.
+ * magic, bits, label count, (reserved u16), scale, lexicon size, row count, span-score cuts (u16
+ * each), lexicon (hashes, flags), then sparse rows as varint deltas of the row index, each
+ * followed by one int8 per label.
  */
 export function decodeNerModel(bytes: Uint8Array): NerModel {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < 20 || view.getUint32(0, true) !== MAGIC) {
+  if (bytes.byteLength < HEADER || view.getUint32(0, true) !== MAGIC) {
     throw new BulwarkError('ERR_SCAN_MODEL_INVALID', 'NER model data is not a Bulwark NER model');
   }
   const bits = view.getUint8(4);
   if (view.getUint8(5) !== LABEL_COUNT || bits < 8 || bits > 24) {
     throw new BulwarkError('ERR_SCAN_MODEL_INVALID', 'NER model has an unsupported shape');
   }
-  const cut = view.getUint16(6, true) / 65535;
+  const cuts = new Float64Array(CUT_COUNT);
+  for (let k = 0; k < CUT_COUNT; k++) cuts[k] = view.getUint16(20 + 2 * k, true) / 65535;
   const scale = view.getFloat32(8, true);
-  if (!(cut > 0 && cut < 1 && scale > 0)) {
+  if (!(cuts.every((c) => c > 0 && c < 1) && scale > 0)) {
     throw new BulwarkError('ERR_SCAN_MODEL_INVALID', 'NER model has invalid calibration');
   }
   const lexiconCount = view.getUint32(12, true);
   const rowCount = view.getUint32(16, true);
-  let p = 20;
+  let p = HEADER;
   if (p + lexiconCount * 5 > bytes.byteLength) {
     throw new BulwarkError('ERR_SCAN_MODEL_INVALID', 'NER model data is truncated');
   }
@@ -67,7 +76,7 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
     }
     for (let k = 0; k < LABEL_COUNT; k++) weights[row * LABEL_COUNT + k] = (bytes[p++] as number) << 24 >> 24;
   }
-  return { shift: 32 - bits, weights, scale, cut, words: new WordMap(hashes, flags) };
+  return { shift: 32 - bits, weights, scale, cuts, words: new WordMap(hashes, flags) };
 }
 
 /** Decodes base64 without Node's Buffer, so the model loads in a browser too. */

@@ -89,11 +89,13 @@ export function tagEntities(text: string, model: NerModel): NerSpan[] {
         return;
       }
     }
+    const type = looksLikeStreet(toks, first, last) ? ADDRESS : spanType;
+    const cut = model.cuts[2 * type + (last > first ? 1 : 0)] as number;
     spans.push({
-      type: looksLikeStreet(toks, first, last) ? ADDRESS : spanType,
+      type,
       start: toks.start[first] as number,
       end: toks.end[last] as number,
-      score: toScore(probSum / probCount, model.cut),
+      score: toScore(probSum / probCount, cut),
     });
     spanType = -1;
   };

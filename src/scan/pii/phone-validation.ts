@@ -57,9 +57,16 @@ function mayBeNational(digits: string, plan: Plan): boolean {
   return true;
 }
 
-/** True when `candidate` (as written, digits `digits`) is a valid number of `region`. */
-export function validNational(candidate: string, digits: string, region: CountryCode): boolean {
-  if (!mayBeNational(digits, planOf(region))) return false;
+/** True when `digits` passes the cheap pre-check for `region`, so full validation may succeed. */
+export function mayBeNationalOf(digits: string, region: CountryCode): boolean {
+  return mayBeNational(digits, planOf(region));
+}
+
+/**
+ * True when `candidate` (as written) is a valid number of `region`. Callers run
+ * {@link mayBeNationalOf} first: this is the expensive part.
+ */
+export function validNational(candidate: string, region: CountryCode): boolean {
   const parsed = parsePhoneNumberFromString(candidate, { defaultCountry: region, extract: false }, metadata);
   return parsed !== undefined && parsed.isValid();
 }

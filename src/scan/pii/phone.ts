@@ -4,7 +4,7 @@ import type { Detector } from '../detector.js';
 import { isDigit, isWordCode } from './char-codes.js';
 import { numericRuns } from './numeric-runs.js';
 import { readPhoneShape } from './phone-shape.js';
-import { supportedRegions, validInternational, validNational } from './phone-validation.js';
+import { mayBeNationalOf, supportedRegions, validInternational, validNational } from './phone-validation.js';
 import type { PhoneShape } from './phone-shape.js';
 
 const ID = 'pii.phone';
@@ -54,26 +54,36 @@ const CONTEXT = [
   'message', 'messages', 'answering',
 ];
 
-function score(text: string, s: PhoneShape, hints: readonly string[]): [number, string] {
+/**
+ * Score and reason of a plausible candidate, or undefined for a bare digit run that no region
+ * validates: without groups or a `+`, nothing else says it is a phone number.
+ */
+function score(text: string, s: PhoneShape, hints: readonly string[]): [number, string] | undefined {
   const multi = s.groups.length > 1;
-  // Validation costs tens of microseconds; a phone-shaped number next to a phone word is
-  // reported (shape score + context boost) whatever it would say, so it is skipped there.
+  // Full validation costs tens of microseconds. A phone-shaped number next to a phone word is
+  // reported (shape score + context boost) whatever it would say, so there it is skipped.
   const shaped = (multi || s.plus) && s.digits.length >= 7;
-  if (shaped && findContextWord(text, s.start, s.end, CONTEXT) !== undefined) return shapeScore(s);
+  let context: boolean | undefined;
+  const worthValidating = () => {
+    context ??= shaped && findContextWord(text, s.start, s.end, CONTEXT) !== undefined;
+    return !context;
+  };
   const candidate = text.slice(s.start, s.numberEnd);
   if (s.plus) {
-    return validInternational(candidate) ? [0.85, 'international number, valid'] : shapeScore(s);
+    const valid = worthValidating() && validInternational(candidate);
+    return valid ? [0.85, 'international number, valid'] : shapeScore(s);
   }
   // 00 / 011 are the international call prefixes of most countries and of North America.
   const idd = s.digits.startsWith('011') ? 3 : s.digits.startsWith('00') ? 2 : 0;
-  if (multi && idd > 0 && validInternational(`+${s.digits.slice(idd)}`)) {
+  if (multi && idd > 0 && worthValidating() && validInternational(`+${s.digits.slice(idd)}`)) {
     return [0.75, 'international prefix, valid'];
   }
   for (const region of supportedRegions(hints)) {
-    if (!validNational(candidate, s.digits, region)) continue;
+    if (!mayBeNationalOf(s.digits, region) || !worthValidating()) continue;
+    if (!validNational(candidate, region)) continue;
     return multi ? [0.7, `valid for ${region}`] : [0.45, `digits valid for ${region}`];
   }
-  return multi ? shapeScore(s) : [0.1, 'bare digits'];
+  return multi ? shapeScore(s) : undefined;
 }
 
 /** Scores of phone-shaped numbers that were not (or could not be) validated. */
@@ -92,22 +102,21 @@ function plausible(s: PhoneShape): boolean {
   return n >= min && n <= 15 && !isOtherShape(s);
 }
 
-/** Words that make the number after them some other identifier. */
-const OTHER_ID_BEFORE =
-  /\b(?:licen[cs]e|passport|account|acct|routing|ssn|social security|tax|policy|member|serial|isbn|vin|(?<!caller )id)\b/g;
-const PHONE_WORD_BEFORE = /\b(?:phone|tel|mobile|cell|fax|call|whatsapp)/g;
+/**
+ * Labels before a number: group 1 a phone word, group 2 a word that makes the number some other
+ * identifier ("licence number", "account"). One case-insensitive pass over a short window.
+ */
+const LABEL_BEFORE =
+  /\b(?:(phone|tel|mobile|cell|fax|call|whatsapp)|(licen[cs]e|passport|account|acct|routing|ssn|social security|tax|policy|member|serial|isbn|vin|(?<!caller )id)\b)/gi;
 
-/** True when an id word ("licence number", "account") is the nearest label before `start`. */
+/** True when an id word is the nearest label before `start` (nearer than any phone word). */
 function labelledOtherId(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
-  return lastMatch(OTHER_ID_BEFORE, before) > lastMatch(PHONE_WORD_BEFORE, before);
-}
-
-function lastMatch(re: RegExp, s: string): number {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const re = LABEL_BEFORE;
   re.lastIndex = 0;
-  let last = -1;
-  for (let m = re.exec(s); m; m = re.exec(s)) last = m.index;
-  return last;
+  let other = false;
+  for (let m = re.exec(before); m; m = re.exec(before)) other = m[2] !== undefined;
+  return other;
 }
 
 /**
@@ -115,7 +124,7 @@ function lastMatch(re: RegExp, s: string): number {
  * space, dash or dot between them, parentheses, a `+`, an extension), then validated with
  * libphonenumber-js's full metadata: `+` numbers against every country, the rest against the
  * region hints. Unvalidated but phone-shaped numbers score below the threshold and need a context
- * word; bare digit runs need validation and a context word.
+ * word; bare digit runs are reported only when valid, and still need a context word.
  */
 export const phoneDetector: Detector = {
   id: ID,
@@ -137,9 +146,11 @@ export const phoneDetector: Detector = {
           continue;
         }
         if (plausible(shape) && boundariesOk(text, shape) && !labelledOtherId(text, shape.start)) {
-          const [value, reason] = score(text, shape, ctx.regions);
-          const { start, end } = shape;
-          out.push({ type: 'PHONE_NUMBER', start, end, score: value, detector: ID, reason });
+          const scored = score(text, shape, ctx.regions);
+          if (scored) {
+            const { start, end } = shape;
+            out.push({ type: 'PHONE_NUMBER', start, end, score: scored[0], detector: ID, reason: scored[1] });
+          }
         }
         // An extension may reach past the run; the next run must not start inside it.
         done = Math.max(done, shape.end);
