@@ -1,11 +1,21 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'reports/**', 'data/**', 'src/scan/ner/*-data.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Scripts, configs, eval, bench and the CLI run on Node.
+    files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'eval/**', 'bench/**', 'test/**', 'src/cli/**'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -41,6 +41,13 @@ export function emptyCounts(): SpanCounts {
   return { gold: 0, pred: 0, goldHit: 0, predHit: 0 };
 }
 
+/** The counts of `type` in `map`, created (zero) on first use. */
+export function countsOf(map: Map<string, SpanCounts>, type: string): SpanCounts {
+  let c = map.get(type);
+  if (!c) map.set(type, (c = emptyCounts()));
+  return c;
+}
+
 /** Adds `b` into `a` (mutates and returns `a`). */
 export function addCounts(a: SpanCounts, b: SpanCounts): SpanCounts {
   a.gold += b.gold;
@@ -60,11 +67,7 @@ export function compareSpans(
   mode: MatchMode,
 ): Map<string, SpanCounts> {
   const out = new Map<string, SpanCounts>();
-  const counts = (type: string): SpanCounts => {
-    let c = out.get(type);
-    if (!c) out.set(type, (c = emptyCounts()));
-    return c;
-  };
+  const counts = (type: string): SpanCounts => countsOf(out, type);
   for (const g of gold) counts(g.type).gold++;
   for (const p of pred) counts(p.type).pred++;
 

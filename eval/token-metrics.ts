@@ -1,4 +1,4 @@
-import { emptyCounts, type SpanCounts, type TypedSpan } from './span-metrics.js';
+import { countsOf, type SpanCounts, type TypedSpan } from './span-metrics.js';
 
 /**
  * Token-level counts, the way presidio-research scores Presidio (its published F2 on the synthetic
@@ -16,11 +16,7 @@ export function compareTokens(
   pred: readonly TypedSpan[],
 ): Map<string, SpanCounts> {
   const out = new Map<string, SpanCounts>();
-  const counts = (type: string): SpanCounts => {
-    let c = out.get(type);
-    if (!c) out.set(type, (c = emptyCounts()));
-    return c;
-  };
+  const counts = (type: string): SpanCounts => countsOf(out, type);
   for (const [start, end] of tokenize(text)) {
     const g = typeAt(gold, start, end);
     const p = typeAt(pred, start, end);

@@ -41,19 +41,19 @@ import { calibrate, heldOutReport } from './ner/calibrate.js';
 import { chatNegatives, entityFreeStretches, titleCase } from './ner/negative-examples.js';
 
 const SEED = 20240601;
-const BITS = Number(process.env.NER_BITS ?? 17);
+const BITS = Number(process.env.NER_BITS ?? 16);
 const PRUNE = Number(process.env.NER_PRUNE ?? 4);
 const PRESIDIO_WEIGHT = Number(process.env.NER_PRESIDIO_WEIGHT ?? 6);
 const SYNTHETIC_COUNT = Number(process.env.NER_SYNTHETIC ?? 1500);
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
-const STRETCH_WEIGHT = Number(process.env.NER_STRETCH_WEIGHT ?? 2);
+const STRETCH_WEIGHT = Number(process.env.NER_STRETCH_WEIGHT ?? 3);
 const NEGATIVE_WEIGHT = Number(process.env.NER_NEGATIVE_WEIGHT ?? 3);
 const CHAT_NEGATIVES = Number(process.env.NER_CHAT_NEGATIVES ?? 1500);
 // In calibration, a finding in an entity-free held-out text costs this many false positives:
 // most gateway traffic names no one, and every finding there rewrites a user's prompt.
-const NEGATIVE_FP_WEIGHT = Number(process.env.NER_NEGATIVE_FP_WEIGHT ?? 5);
+const NEGATIVE_FP_WEIGHT = Number(process.env.NER_NEGATIVE_FP_WEIGHT ?? 8);
 // Cuts above this would trade too much recall on held-out names for fewer false alarms.
-const MAX_CUT = Number(process.env.NER_MAX_CUT ?? 0.95);
+const MAX_CUT = Number(process.env.NER_MAX_CUT ?? 0.65);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(root, '../shared/data/pii');
 const outFile = resolve(root, 'src/scan/ner/ner-model-data.ts');

@@ -7,6 +7,7 @@ import { KEY_ENV } from './anonymize-key.js';
 import { redactCommand } from './redact-command.js';
 import { reportError } from './report-error.js';
 import { scanCommand } from './scan-command.js';
+import { serveCommand } from './serve-command.js';
 
 const HELP_FOOTER = `
 ${EXIT_CODES_HELP}
@@ -51,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       outputError: (s, write) => write(`bulwark: ${s.replace(/^error:\s*/, '').trim()} (ERR_CLI_USAGE)\n`),
     });
   const help = (): string => `${program.helpInformation()}${HELP_FOOTER}\n`;
-  for (const command of [scanCommand(io, setExitCode), redactCommand(io, setExitCode), demoCommand(io, setExitCode, help)]) {
+  for (const command of [scanCommand(io, setExitCode), redactCommand(io, setExitCode), demoCommand(io, setExitCode, help), serveCommand(io, setExitCode)]) {
     program.addCommand(command.exitOverride().configureOutput(program.configureOutput()));
   }
   try {

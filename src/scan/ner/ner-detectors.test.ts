@@ -34,7 +34,10 @@ describe('NER detectors', () => {
     ['Hello, this is Dr. Kyle Kuefer. Who are you?', 'PERSON:Kyle Kuefer'],
     ["Jean-Luc O'Brien joined the call.", "PERSON:Jean-Luc O'Brien"],
     ['Hi, I am José Müller from Zürich.', 'PERSON:José Müller'],
-    ['Hi, I am José Müller from Zürich.', 'LOCATION:Zürich'],
+    ['I live in Zürich.', 'LOCATION:Zürich'],
+    ['Please ask Keira E. Forster.', 'PERSON:Keira E. Forster'],
+    // A postcode after a place is not part of its name.
+    ['Ship it to Spain 16200 please.', 'LOCATION:Spain'],
     ['She works at Siemens AG in Berlin.', 'ORGANIZATION:Siemens AG'],
     ['She works at Siemens AG in Berlin.', 'LOCATION:Berlin'],
   ])('in %j finds %s', (text, expected) => {
@@ -55,6 +58,22 @@ describe('NER detectors', () => {
     'The quick brown fox jumps over the lazy dog.',
   ])('finds no names in %j', (text) => {
     expect(found(text).filter((f) => f.startsWith('PERSON'))).toEqual([]);
+  });
+
+  // Ordinary prompts with capitalised words and nothing to find: every finding here would
+  // rewrite a user's prompt in the gateway.
+  it.each([
+    'Rewrite the email in a Formal, Assertive tone.',
+    'Tone: Formal, Friendly, Professional',
+    'Classify the sentiment as Positive, Negative or Neutral.',
+    'Please send it by Monday.',
+    'Monday: gym. Tuesday: swimming.',
+    'Open Excel and select the Data tab.',
+    'Step 1: Preheat the oven.',
+    'Output: Yes',
+    'Thanks for your help!',
+  ])('finds nothing in the entity-free prompt %j', (text) => {
+    expect(found(text)).toEqual([]);
   });
 
   it('does not take a very long token (a hash, a blob) for a name', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBulwarkError } from '../../core/bulwark-error.js';
 import { loadNerModel } from './load-ner-model.js';
-import { base64ToBytes, decodeNerModel } from './ner-model.js';
+import { CUT_COUNT, base64ToBytes, decodeNerModel } from './ner-model.js';
 import { NER_MODEL_BASE64 } from './ner-model-data.js';
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -19,6 +19,22 @@ describe('NER model', () => {
     expect(loadNerModel()).toBe(model);
     expect(model.weights.some((w) => w !== 0)).toBe(true);
     expect(model.scale).toBeGreaterThan(0);
+  });
+
+  it('has one calibrated cut per span kind, each strictly between 0 and 1', () => {
+    const { cuts } = loadNerModel();
+    expect(cuts.length).toBe(CUT_COUNT);
+    for (const c of cuts) {
+      expect(c).toBeGreaterThan(0);
+      expect(c).toBeLessThan(1);
+    }
+  });
+
+  it('rejects a model whose cut is 0 (it would map every span to score 0.5)', () => {
+    const bytes = base64ToBytes(NER_MODEL_BASE64).slice();
+    bytes[20] = 0;
+    bytes[21] = 0;
+    expect(codeOf(() => decodeNerModel(bytes))).toBe('ERR_SCAN_MODEL_INVALID');
   });
 
   it('is compact (under 1.5 MB of binary data)', () => {

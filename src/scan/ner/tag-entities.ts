@@ -2,6 +2,7 @@ import { LABEL_COUNT } from './ner-labels.js';
 import type { NerModel } from './ner-model.js';
 import { MAX_FEATURES, isCandidate, isCaselessText, labelFeatures, lookupFlags, staticFeatures } from './token-features.js';
 import { Shape, TokenList, tokenize } from './tokenize.js';
+import { charTables } from './char-case.js';
 
 // Module-local copies: hot loops must not read imported bindings (transpilers may turn those
 // into getter calls).
@@ -10,7 +11,9 @@ const S_PUNCT = Shape.PUNCT;
 const scoreable = isCandidate;
 const staticKeys = staticFeatures;
 const labelKeys = labelFeatures;
+const F_COMMON = 8;
 const F_TITLE = 16;
+const S_LOWER = Shape.LOWER;
 const F_STREET = 32;
 const S_DIGITS = Shape.DIGITS;
 const S_ALNUM = Shape.ALNUM;
@@ -32,6 +35,14 @@ export interface NerSpan {
 const tokens = new TokenList(1024);
 const keys = new Int32Array(MAX_FEATURES);
 const logits = new Int32Array(LABELS);
+
+function isTrailingJunk(toks: TokenList, i: number, caseless: boolean, type: number): boolean {
+  const shape = toks.shape[i] as number;
+  if (shape >= S_PUNCT) return true;
+  // A number ends no person's or place's name ("Spain 16200" is a place and a postcode).
+  if (shape === S_DIGITS && type <= 1) return true;
+  return !caseless && shape === S_LOWER && ((toks.flags[i] as number) & F_COMMON) !== 0;
+}
 
 function isTitleOrPunct(toks: TokenList, i: number): boolean {
   return ((toks.flags[i] as number) & F_TITLE) !== 0 || (toks.shape[i] as number) >= S_PUNCT;
@@ -77,10 +88,11 @@ export function tagEntities(text: string, model: NerModel): NerSpan[] {
   let probCount = 0;
 
   const close = (): void => {
-    // Trailing punctuation scored as inside the entity is not part of it, nor is a leading
+    // Trailing punctuation scored as inside the entity is not part of it, nor, in cased text,
+    // a trailing frequent lower-case word ("Title VII of the", "Smith and"), nor a leading
     // honorific of a name ("Dr. Ada Lovelace" -> "Ada Lovelace").
     let last = spanLast;
-    while (last > spanStart && (toks.shape[last] as number) >= S_PUNCT) last--;
+    while (last > spanStart && isTrailingJunk(toks, last, caseless, spanType)) last--;
     let first = spanStart;
     if (spanType === 0) {
       while (first < last && isTitleOrPunct(toks, first)) first++;
@@ -176,5 +188,31 @@ export function tagEntities(text: string, model: NerModel): NerSpan[] {
     prev = label;
   }
   if (spanType >= 0) close();
-  return spans;
+  return joinInitials(text, spans);
+}
+
+/**
+ * Joins two person spans split by a lone middle initial ("Maja S Hermansen", "Keira E.
+ * Forster"): the tagger often leaves the initial outside, which would leave both halves as
+ * separate, wrong-boundary findings.
+ */
+export function joinInitials(text: string, spans: NerSpan[]): NerSpan[] {
+  let out = spans;
+  for (let k = spans.length - 1; k > 0; k--) {
+    const a = spans[k - 1] as NerSpan;
+    const b = spans[k] as NerSpan;
+    if (a.type !== 0 || b.type !== 0 || !isInitialGap(text, a.end, b.start)) continue;
+    if (out === spans) out = spans.slice();
+    out.splice(k - 1, 2, { type: 0, start: a.start, end: b.end, score: Math.max(a.score, b.score) });
+  }
+  return out;
+}
+
+/** True when text[from, to) is " X " or " X. " with X one capital letter. */
+function isInitialGap(text: string, from: number, to: number): boolean {
+  const gap = to - from;
+  if (gap < 3 || gap > 4 || text.charCodeAt(from) !== 32 || text.charCodeAt(to - 1) !== 32) return false;
+  const c = text.charCodeAt(from + 1);
+  if (((charTables().cls[c] as number) & 4) === 0) return false; // UPPER
+  return gap === 3 || text.charCodeAt(from + 2) === 46;
 }

@@ -60,3 +60,13 @@ describe('isCandidate', () => {
     expect(candidates(text, caseless)).toEqual(expected);
   });
 });
+
+describe('lookupFlags', () => {
+  it('probes the lexicon for words only: punctuation and numbers get no flags', () => {
+    // A lexicon that (wrongly) holds the hashes of "," and "42" must not flag those tokens.
+    const toks = tokenize('Anna , 42');
+    const words = new WordMap([toks.hash[0] as number, toks.hash[1] as number, toks.hash[2] as number], [WordFlag.PERSON, 8, 8]);
+    lookupFlags(toks, words);
+    expect(Array.from(toks.flags.subarray(0, 3))).toEqual([WordFlag.PERSON, 0, 0]);
+  });
+});

@@ -27,6 +27,7 @@ const S_ALL_CAPS = Shape.ALL_CAPS;
 const S_INITIAL = Shape.INITIAL;
 const S_MIXED_CAP = Shape.MIXED_CAP;
 const S_PUNCT = Shape.PUNCT;
+const S_DIGITS = Shape.DIGITS;
 const S_CAMEL = Shape.CAMEL;
 const S_IDENTIFIER = Shape.IDENTIFIER;
 const S_NEWLINE = Shape.NEWLINE;
@@ -50,8 +51,12 @@ export function mix(template: number, value: number): number {
 
 /** Fills `toks.flags` from the lexicon. */
 export function lookupFlags(toks: TokenList, words: WordMap): void {
-  const { hash, flags, count } = toks;
-  for (let i = 0; i < count; i++) flags[i] = words.get(hash[i] as number);
+  const { hash, flags, shape, count } = toks;
+  // The lexicon holds words only (no numbers, no punctuation): skip the probe for the rest.
+  for (let i = 0; i < count; i++) {
+    const s = shape[i] as number;
+    flags[i] = s >= S_PUNCT || s === S_DIGITS ? 0 : words.get(hash[i] as number);
+  }
 }
 
 /**

@@ -47,6 +47,14 @@ describe('tokenize', () => {
     ['東京', Shape.CASELESS],
     ['İstanbul', Shape.CAPITALIZED],
     [',', Shape.PUNCT],
+    // Joiners do not count towards the shape, capitals after them do.
+    ["O'BRIEN", Shape.ALL_CAPS],
+    ['Jean-Luc', Shape.MIXED_CAP],
+    ["d'Artagnan", Shape.CAMEL],
+    ['ÉLODIE', Shape.ALL_CAPS],
+    ['straße', Shape.LOWER],
+    ['_', Shape.IDENTIFIER],
+    ['A1', Shape.ALNUM],
   ])('gives %j the shape %i', (text, shape) => {
     expect(tokenize(text).shape[0]).toBe(shape);
   });

@@ -105,29 +105,24 @@ export function tokenize(text: string, into: TokenList = new TokenList()): Token
     if ((ci & WORD) !== 0) {
       const s = i;
       let h = FNV_OFFSET;
+      // The OR of the word's character classes and its count of capitals decide its shape:
+      // branch-free bookkeeping keeps this per-character loop tight.
+      let seen = 0;
       let upper = 0;
-      let lowerCount = 0;
-      let digits = 0;
-      let letters = 0;
-      let underscore = 0;
       const firstUpper = (ci & UPPER) !== 0;
       // `d`/`b` are the current code unit and its class, carried over to avoid reading twice.
       let d = c;
       let b = ci;
       for (;;) {
-        if ((b & LETTER) !== 0) {
-          letters++;
-          if ((b & UPPER) !== 0) upper++;
-          else if ((b & LOWER) !== 0) lowerCount++;
-        } else if ((b & DIGIT) !== 0) digits++;
-        else underscore++;
+        seen |= b;
+        upper += (b >> 2) & 1; // UPPER is bit 2
         h = Math.imul(h ^ (lower[d] as number), FNV_PRIME);
         if (++i >= n) break;
         d = text.charCodeAt(i);
         b = cls[d] as number;
         if ((b & WORD) !== 0) continue;
         // Joiners stay inside a word only when a letter (or digit, for hyphens) follows.
-        if ((b & (APOSTROPHE | HYPHEN)) === 0 || i + 1 >= n || letters === 0) break;
+        if ((b & (APOSTROPHE | HYPHEN)) === 0 || i + 1 >= n || (seen & LETTER) === 0) break;
         const f = text.charCodeAt(i + 1);
         const fc = cls[f] as number;
         if ((b & APOSTROPHE) !== 0 && (fc & LETTER) !== 0) {
@@ -144,7 +139,7 @@ export function tokenize(text: string, into: TokenList = new TokenList()): Token
       start[k] = s;
       end[k] = i;
       hash[k] = h;
-      shape[k] = wordShape(i - s, letters, upper, lowerCount, digits, underscore, firstUpper);
+      shape[k] = wordShape(i - s, seen, upper, firstUpper);
       k++;
       continue;
     }
@@ -162,20 +157,13 @@ export function tokenize(text: string, into: TokenList = new TokenList()): Token
   return into;
 }
 
-function wordShape(
-  len: number,
-  letters: number,
-  upper: number,
-  lower: number,
-  digits: number,
-  underscore: number,
-  firstUpper: boolean,
-): number {
-  if (underscore > 0) return 8;
-  if (letters === 0) return 6;
-  if (digits > 0) return 7;
-  if (upper === 0) return lower === 0 ? 9 : 0;
-  if (lower === 0) return len === 1 ? 3 : 2;
+/** Shape of a word of `len` code units whose classes OR to `seen`, with `upper` capitals. */
+function wordShape(len: number, seen: number, upper: number, firstUpper: boolean): number {
+  if ((seen & 16) !== 0) return 8; // underscore
+  if ((seen & LETTER) === 0) return 6;
+  if ((seen & DIGIT) !== 0) return 7;
+  if (upper === 0) return (seen & LOWER) === 0 ? 9 : 0;
+  if ((seen & LOWER) === 0) return len === 1 ? 3 : 2;
   if (!firstUpper) return 4;
   return upper === 1 ? 1 : 5;
 }

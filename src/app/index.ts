@@ -1,0 +1,10 @@
+export { createApp } from './create-app.js';
+export type { App, AppOverrides, HttpSettings } from './create-app.js';
+export { createUpstream } from './create-upstream.js';
+export type { Upstream, ChatBody, ChatResult, UpstreamCallOptions } from './upstream/upstream.js';
+export { UpstreamError } from './upstream/upstream-error.js';
+export { echoUpstream, ECHO_MODEL } from './upstream/echo-upstream.js';
+export { openaiUpstream } from './upstream/openai-upstream.js';
+export type { OpenAIUpstreamOptions } from './upstream/openai-upstream.js';
+export { parseSse } from './upstream/parse-sse.js';
+export type { SseEvent } from './upstream/parse-sse.js';

@@ -1,0 +1,29 @@
+/** One environment variable of the gateway and the config path it sets. */
+export interface EnvVar {
+  readonly name: string;
+  /** Path in the config object; `undefined` for variables the loader itself reads. */
+  readonly path?: readonly [string, string];
+  /** Comma-separated list instead of one value. */
+  readonly list?: boolean;
+}
+
+/**
+ * Every environment variable the gateway reads (`.env.example` documents each; a test keeps
+ * the two in sync). Environment values override the YAML file. The upstream key is read from
+ * the variable named by `upstream.apiKeyEnv` (default `BULWARK_UPSTREAM_API_KEY`).
+ */
+export const ENV_VARS: readonly EnvVar[] = [
+  { name: 'BULWARK_CONFIG' },
+  { name: 'BULWARK_HOST', path: ['server', 'host'] },
+  { name: 'BULWARK_PORT', path: ['server', 'port'] },
+  { name: 'BULWARK_BODY_LIMIT_BYTES', path: ['server', 'bodyLimitBytes'] },
+  { name: 'BULWARK_UPSTREAM', path: ['upstream', 'kind'] },
+  { name: 'BULWARK_UPSTREAM_BASE_URL', path: ['upstream', 'baseUrl'] },
+  { name: 'BULWARK_UPSTREAM_API_KEY' },
+  { name: 'BULWARK_UPSTREAM_TIMEOUT_MS', path: ['upstream', 'timeoutMs'] },
+  { name: 'BULWARK_UPSTREAM_MAX_RESPONSE_BYTES', path: ['upstream', 'maxResponseBytes'] },
+  { name: 'BULWARK_TOKENIZE', path: ['privacy', 'tokenize'], list: true },
+  { name: 'BULWARK_SCAN_THRESHOLD', path: ['privacy', 'threshold'] },
+  { name: 'BULWARK_SCAN_REGIONS', path: ['privacy', 'regions'], list: true },
+  { name: 'BULWARK_LOG_LEVEL', path: ['log', 'level'] },
+];

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { ENTITY_TYPES, type EntityType } from '../core/entity-types.js';
+
+/**
+ * Entity types tokenized when the configuration names none: everything that identifies a person
+ * or an account. LOCATION, ORGANIZATION and URL are left out on purpose: tokenizing them breaks
+ * ordinary questions ("what is the capital of France?", "summarise https://…") far more often
+ * than it protects anyone.
+ */
+export const DEFAULT_TOKENIZE: readonly EntityType[] = ENTITY_TYPES.filter(
+  (t) => t !== 'LOCATION' && t !== 'ORGANIZATION' && t !== 'URL',
+);
+
+const MIB = 1024 * 1024;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const serverSchema = z.strictObject({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65_535).default(8787),
+  /** Checked before the body is parsed; larger requests get 413. */
+  bodyLimitBytes: z.coerce.number().int().min(1024).max(256 * MIB).default(4 * MIB),
+});
+
+const upstreamSchema = z
+  .strictObject({
+    /** `echo` answers offline from the request; `openai` is any OpenAI-compatible base URL. */
+    kind: z.enum(['echo', 'openai']).optional(),
+    baseUrl: z
+      .url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL' })
+      .refine((u) => {
+        const url = new URL(u);
+        return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+      }, 'baseUrl must not carry credentials, a query or a fragment')
+      .optional(),
+    /** Name of the environment variable holding the provider key (secrets never live in the file). */
+    apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('BULWARK_UPSTREAM_API_KEY'),
+    apiKey: z.string().min(1).optional(),
+    /** Longest wait for the answer's headers, and longest silence between two body chunks. */
+    timeoutMs: z.coerce.number().int().min(1).max(3_600_000).default(120_000),
+    /** Larger non-streamed answers (or single stream events) are refused with 502. */
+    maxResponseBytes: z.coerce.number().int().min(1024).max(1024 * MIB).default(16 * MIB),
+  })
+  .transform(({ kind, ...rest }) => ({ ...rest, kind: kind ?? (rest.baseUrl === undefined ? 'echo' : 'openai') }))
+  .refine((u) => u.kind !== 'openai' || u.baseUrl !== undefined, {
+    message: 'the openai upstream needs baseUrl (BULWARK_UPSTREAM_BASE_URL)',
+    path: ['baseUrl'],
+  });
+
+const privacySchema = z.strictObject({
+  /** Entity types replaced by reversible placeholders in requests and restored in answers. */
+  tokenize: z.array(z.enum(ENTITY_TYPES)).default([...DEFAULT_TOKENIZE]),
+  /** Minimum detector score, 0..1. */
+  threshold: z.coerce.number().min(0).max(1).default(0.5),
+  /** Region hints for phone numbers and national ids (ISO 3166-1 alpha-2). */
+  regions: z
+    .array(z.string().regex(/^[A-Za-z]{2}$/))
+    .min(1)
+    .default(['US'])
+    .transform((r) => r.map((x) => x.toUpperCase())),
+});
+
+/** The one schema of the gateway configuration (YAML file and environment, merged). */
+export const gatewayConfigSchema = z.strictObject({
+  server: serverSchema.prefault({}),
+  upstream: upstreamSchema.prefault({}),
+  privacy: privacySchema.prefault({}),
+  log: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).prefault({}),
+});
+
+/** The parsed, frozen gateway configuration. Build it with `loadConfig`. */
+export type GatewayConfig = DeepReadonly<z.output<typeof gatewayConfigSchema>>;
+
+/** Upstream settings of {@link GatewayConfig}. */
+export type UpstreamConfig = GatewayConfig['upstream'];
+
+type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;

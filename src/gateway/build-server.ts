@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { App } from '../app/index.js';
+import { chatCompletionsRoute } from './chat-completions-route.js';
+import { errorBody } from './error-body.js';
+import { infoRoutes } from './info-routes.js';
+import { toHttpError } from './to-http-error.js';
+
+/** The response header carrying the request id (also in every error body). */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * Builds the HTTP server over an app: routes, request ids, the body limit and one error shape.
+ * Does not listen (see `startGateway`), so tests can use `inject` or an ephemeral port.
+ */
+export function buildServer(app: App): FastifyInstance {
+  const server = Fastify({
+    loggerInstance: app.logger as FastifyBaseLogger,
+    bodyLimit: app.http.bodyLimitBytes,
+    // Our own ids only: a caller-chosen id would let one request impersonate another in logs and audit.
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+
+  server.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    reply.header('x-content-type-options', 'nosniff');
+  });
+
+  server.setErrorHandler((err, request, reply) => {
+    const e = toHttpError(err);
+    if (e.status >= 500) request.log.error({ err, code: e.code }, 'request failed');
+    else request.log.info({ code: e.code }, 'request refused');
+    if (e.retryAfter !== undefined) reply.header('retry-after', e.retryAfter);
+    return reply.status(e.status).send(errorBody(e.status, e.code, e.message, request.id));
+  });
+
+  server.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody(404, 'ERR_REQUEST_NOT_FOUND', `No route for ${request.method} ${request.routeOptions.url ?? 'this path'}.`, request.id)),
+  );
+
+  chatCompletionsRoute(server, app);
+  infoRoutes(server, app);
+  server.addHook('onClose', async () => app.close());
+  return server;
+}
