@@ -23,7 +23,7 @@ export function entityFreeStretches(ex: Example, minWords: number): Example[] {
 
 /** "how to fix a flat tyre" -> "How To Fix A Flat Tyre" (same length, so offsets hold). */
 export function titleCase(text: string): string {
-  return text.replace(/(^|[\s"(\-])(\p{Ll})/gu, (_, pre: string, c: string) => pre + (c.toUpperCase().length === 1 ? c.toUpperCase() : c));
+  return text.replace(/(^|[\s"(-])(\p{Ll})/gu, (_, pre: string, c: string) => pre + (c.toUpperCase().length === 1 ? c.toUpperCase() : c));
 }
 
 // Capitalised words that open or fill chat prompts without naming anyone.

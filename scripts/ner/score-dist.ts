@@ -1,6 +1,6 @@
-// Scratch analysis (not part of the tier): score quantiles of NER findings, split into findings
-// on entity-free texts vs true/false positives on labelled texts. `npx tsx scripts/ner/score-dist.ts`
-import { readFileSync } from 'node:fs';
+// Score quantiles of NER findings by type and length, split into findings on entity-free texts
+// and true/false positives on labelled texts, to see where a cut would separate them:
+// `npx tsx scripts/ner/score-dist.ts presidio_synth_dataset_v2.jsonl wnut17_dev.jsonl`.
 import { resolve } from 'node:path';
 import { nerDetectors } from '../../src/scan/ner/ner-detectors.js';
 import { NER_TYPES } from '../../src/scan/ner/ner-labels.js';

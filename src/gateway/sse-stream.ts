@@ -27,7 +27,7 @@ export async function* sseStream(
     log.warn({ code: e.code }, 'upstream stream failed');
     const tail = restorer.finish();
     if (tail !== undefined) yield event(tail);
-    const code = e.code === 'ERR_UPSTREAM_TIMEOUT' ? e.code : e.status >= 500 && e.code !== 'ERR_INTERNAL' ? 'ERR_UPSTREAM_STREAM_FAILED' : e.code;
-    yield event(errorBody(502, code, e.message, requestId));
+    // Upstreams report mid-stream failures as ERR_UPSTREAM_STREAM_FAILED or ERR_UPSTREAM_TIMEOUT.
+    yield event(errorBody(e.status, e.code, e.message, requestId));
   }
 }

@@ -37,8 +37,8 @@ describe('NER model', () => {
     expect(codeOf(() => decodeNerModel(bytes))).toBe('ERR_SCAN_MODEL_INVALID');
   });
 
-  it('is compact (under 1.5 MB of binary data)', () => {
-    expect(base64ToBytes(NER_MODEL_BASE64).byteLength).toBeLessThan(1_500_000);
+  it('is compact (under 1 MB of binary data)', () => {
+    expect(base64ToBytes(NER_MODEL_BASE64).byteLength).toBeLessThan(1_000_000);
   });
 
   it.each([
