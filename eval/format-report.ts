@@ -18,6 +18,10 @@ export const NER_TRAINING_FILES: ReadonlySet<string> = new Set([
   'presidio_synth_dataset_v1_2021.jsonl',
 ]);
 
+function isTrainingFile(file: string): boolean {
+  return NER_TRAINING_FILES.has(file) || /_train\.jsonl$/.test(file);
+}
+
 function pct(x: number | null): string {
   return x === null ? '—' : x.toFixed(3);
 }
@@ -83,7 +87,7 @@ export function formatSummary(reports: readonly FileReport[]): string {
     const person = r.strict.byType.PERSON;
     lines.push(
       row([
-        r.file.replace(/\.jsonl$/, '') + (NER_TRAINING_FILES.has(r.file) || /_train\.jsonl$/.test(r.file) ? ' †' : ''),
+        r.file.replace(/\.jsonl$/, '') + (isTrainingFile(r.file) ? ' †' : ''),
         r.sampled ? `${r.records}*` : r.records,
         pct(s.precision),
         pct(s.recall),
@@ -101,6 +105,6 @@ export function formatSummary(reports: readonly FileReport[]): string {
     );
   }
   if (reports.some((r) => r.sampled)) lines.push('', '\\* seeded random sample of the file');
-  lines.push('', '† training data of the NER tier: not a held-out score');
+  if (reports.some((r) => isTrainingFile(r.file))) lines.push('', '† training data of the NER tier: not a held-out score');
   return `${lines.join('\n')}\n`;
 }

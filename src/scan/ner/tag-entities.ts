@@ -1,3 +1,4 @@
+import { completeAddresses } from './address-blocks.js';
 import { LABEL_COUNT } from './ner-labels.js';
 import type { NerModel } from './ner-model.js';
 import { MAX_FEATURES, isCandidate, isCaselessText, labelFeatures, lookupFlags, staticFeatures } from './token-features.js';
@@ -188,7 +189,7 @@ export function tagEntities(text: string, model: NerModel): NerSpan[] {
     prev = label;
   }
   if (spanType >= 0) close();
-  return joinInitials(text, spans);
+  return completeAddresses(text, toks, joinInitials(text, spans), caseless);
 }
 
 /**
