@@ -1,8 +1,14 @@
+import type { IncomingMessage } from 'node:http';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { GatewayConfig } from '../config/index.js';
 import { createGuard, type Guard, type RequestPlan } from '../guard/index.js';
 import { createScanner } from '../scan/index.js';
+import type { Store } from '../store/index.js';
+import type { AuditSink } from './audit-sink.js';
 import { createUpstream } from './create-upstream.js';
+import { createApiKeyService, loadPepper, type ApiKeyService } from './keys/index.js';
+import { failedAuthLimiter, type FailedAuthLimiter } from './limits/failed-auth-limiter.js';
+import { describeStore, openConfiguredStore } from './open-configured-store.js';
 import type { Upstream } from './upstream/upstream.js';
 
 /** What the HTTP layer needs to know about serving, taken from the configuration. */
@@ -18,9 +24,19 @@ export interface App {
   readonly guard: Guard;
   readonly upstream: Upstream;
   readonly logger: Logger;
+  /** API keys: authentication and management. */
+  readonly keys: ApiKeyService;
+  /** Brute-force limit on failed authentication, per client address. */
+  readonly authFailures: FailedAuthLimiter;
+  /** Per-request audit records. */
+  readonly audit: AuditSink;
   /** Entity types the guard protects (for the banner and health output). */
   readonly protectedTypes: readonly string[];
-  /** Releases what the app holds (upstream connections). */
+  /** Where the store is (for the banner; never a password). */
+  readonly storeDescription: string;
+  /** The clock every time check uses. */
+  readonly now: () => Date;
+  /** Releases what the app holds (upstream connections, the store). */
   close(): Promise<void>;
 }
 
@@ -28,30 +44,56 @@ export interface App {
 export interface AppOverrides {
   /** Use this upstream instead of the configured one. */
   readonly upstream?: Upstream;
+  /** Use this (open) store instead of the configured one; the app closes it. */
+  readonly store?: Store;
   /** Write logs here instead of stdout (e.g. to capture and search them). */
   readonly logDestination?: DestinationStream;
+  /** A clock (tests move it to end rotation grace periods). */
+  readonly now?: () => Date;
 }
 
 /** Header and body fields that must never reach a log line. */
 const REDACT = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.apiKey'];
 
+/** Logs a request without its query string: a misplaced key or value there must not be written down. */
+function requestForLog(req: IncomingMessage & { ip?: string }): Record<string, unknown> {
+  const url = req.url ?? '';
+  const q = url.indexOf('?');
+  return { method: req.method, url: q < 0 ? url : `${url.slice(0, q)}?[redacted]`, remoteAddress: req.socket?.remoteAddress };
+}
+
 /**
  * Builds the gateway's object graph from the configuration: scanner (only the configured entity
- * types), guard (tokenize them), upstream and logger. The only place that reads configuration.
+ * types), guard (tokenize them), upstream, store (migrated), API keys, limits and logger. The
+ * only place that reads configuration.
  */
-export function createApp(config: GatewayConfig, overrides: AppOverrides = {}): App {
+export async function createApp(config: GatewayConfig, overrides: AppOverrides = {}): Promise<App> {
   const types = [...config.privacy.tokenize];
   const scanner = createScanner({ entities: types, threshold: config.privacy.threshold, regions: [...config.privacy.regions] });
   const plan: RequestPlan = { default: { type: 'keep' }, byType: Object.fromEntries(types.map((t) => [t, { type: 'tokenize' }])) };
   const guard = createGuard({ scanner, plan });
+  const now = overrides.now ?? (() => new Date());
+  const pepper = loadPepper({ value: config.auth.pepper, dataDir: config.store.dataDir });
+  const store = overrides.store ?? (await openConfiguredStore(config.store));
   const upstream = overrides.upstream ?? createUpstream(config.upstream);
-  const logger = pino({ level: config.log.level, redact: { paths: REDACT, censor: '[redacted]' } }, overrides.logDestination);
+  const logger = pino(
+    { level: config.log.level, redact: { paths: REDACT, censor: '[redacted]' }, serializers: { req: requestForLog } },
+    overrides.logDestination,
+  );
   return {
     http: { ...config.server },
     guard,
     upstream,
     logger,
+    keys: createApiKeyService({ repository: store.apiKeys, pepper, now }),
+    authFailures: failedAuthLimiter({ maxFailures: config.auth.maxFailures, windowSeconds: config.auth.failureWindowSeconds }),
+    audit: store.auditRecords,
     protectedTypes: types,
-    close: () => upstream.close(),
+    storeDescription: overrides.store === undefined ? describeStore(config.store) : `${store.dialect} (given)`,
+    now,
+    close: async () => {
+      await upstream.close();
+      await store.close();
+    },
   };
 }

@@ -24,7 +24,7 @@ const INPUT_CODES: ReadonlySet<ErrorCode> = new Set([
   'ERR_INPUT_NOT_FOUND',
 ]);
 
-const USAGE_PREFIXES = ['ERR_SCAN_', 'ERR_ANONYMIZE_', 'ERR_POLICY_', 'ERR_CLI_', 'ERR_CONFIG_', 'ERR_CRYPTO_INVALID_KEY'];
+const USAGE_PREFIXES = ['ERR_SCAN_', 'ERR_ANONYMIZE_', 'ERR_POLICY_', 'ERR_CLI_', 'ERR_CONFIG_', 'ERR_CRYPTO_INVALID_KEY', 'ERR_KEYS_'];
 
 /** The exit code for an error with catalogue code `code`. */
 export function exitCodeFor(code: ErrorCode): number {

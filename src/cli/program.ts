@@ -4,6 +4,7 @@ import type { CliIo } from './cli-io.js';
 import { demoCommand } from './demo-command.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { KEY_ENV } from './anonymize-key.js';
+import { keysCommand } from './keys-command.js';
 import { redactCommand } from './redact-command.js';
 import { reportError } from './report-error.js';
 import { scanCommand } from './scan-command.js';
@@ -52,7 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       outputError: (s, write) => write(`bulwark: ${s.replace(/^error:\s*/, '').trim()} (ERR_CLI_USAGE)\n`),
     });
   const help = (): string => `${program.helpInformation()}${HELP_FOOTER}\n`;
-  for (const command of [scanCommand(io, setExitCode), redactCommand(io, setExitCode), demoCommand(io, setExitCode, help), serveCommand(io, setExitCode)]) {
+  for (const command of [scanCommand(io, setExitCode), redactCommand(io, setExitCode), demoCommand(io, setExitCode, help), serveCommand(io, setExitCode), keysCommand(io, setExitCode)]) {
     program.addCommand(command.exitOverride().configureOutput(program.configureOutput()));
   }
   try {

@@ -1,9 +1,10 @@
 import { Command } from 'commander';
+import type { App } from '../app/index.js';
 import type { GatewayConfig } from '../config/index.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 
-function banner(config: GatewayConfig, url: string): string {
+function banner(config: GatewayConfig, app: App, url: string): string {
   const upstream =
     config.upstream.kind === 'echo'
       ? 'echo (offline: answers with your last message; set BULWARK_UPSTREAM_BASE_URL for a real provider)'
@@ -11,8 +12,11 @@ function banner(config: GatewayConfig, url: string): string {
   return [
     `Bulwark gateway listening on ${url}`,
     `  upstream:  ${upstream}`,
+    `  store:     ${app.storeDescription}`,
     `  protects:  ${config.privacy.tokenize.length} entity types (tokenized on the way out, restored on the way back)`,
-    `  try:       curl -s ${url}/v1/chat/completions -H 'content-type: application/json' \\`,
+    `  keys:      every call needs an API key. The first admin key:  bulwark keys create --scope admin --name admin`,
+    `             a key for an app:  bulwark keys create --scope chat --name my-app   (same config and data directory)`,
+    `  try:       curl -s ${url}/v1/chat/completions -H 'content-type: application/json' -H "authorization: Bearer $KEY" \\`,
     `               -d '{"model":"echo","messages":[{"role":"user","content":"Mail me at jane@example.org"}]}'`,
     `  or point the OpenAI SDK at baseURL ${url}/v1`,
     '',
@@ -38,8 +42,9 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
       ]);
       const env = { ...io.env, ...(opts.host ? { BULWARK_HOST: opts.host } : {}), ...(opts.port ? { BULWARK_PORT: opts.port } : {}) };
       const config = loadConfig(opts.config === undefined ? { env } : { env, file: opts.config });
-      const gateway = await startGateway(createApp(config));
-      io.stdout.write(banner(config, gateway.url));
+      const app = await createApp(config);
+      const gateway = await startGateway(app);
+      io.stdout.write(banner(config, app, gateway.url));
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

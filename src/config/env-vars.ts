@@ -25,5 +25,10 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'BULWARK_TOKENIZE', path: ['privacy', 'tokenize'], list: true },
   { name: 'BULWARK_SCAN_THRESHOLD', path: ['privacy', 'threshold'] },
   { name: 'BULWARK_SCAN_REGIONS', path: ['privacy', 'regions'], list: true },
+  { name: 'BULWARK_DATA_DIR', path: ['store', 'dataDir'] },
+  { name: 'BULWARK_DATABASE_URL', path: ['store', 'url'] },
+  { name: 'BULWARK_KEY_PEPPER', path: ['auth', 'pepper'] },
+  { name: 'BULWARK_AUTH_MAX_FAILURES', path: ['auth', 'maxFailures'] },
+  { name: 'BULWARK_AUTH_FAILURE_WINDOW_SECONDS', path: ['auth', 'failureWindowSeconds'] },
   { name: 'BULWARK_LOG_LEVEL', path: ['log', 'level'] },
 ];

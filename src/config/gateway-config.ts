@@ -59,16 +59,39 @@ const privacySchema = z.strictObject({
     .transform((r) => r.map((x) => x.toUpperCase())),
 });
 
+const storeSchema = z.strictObject({
+  /** Holds the embedded SQLite database (`bulwark.db`) and the generated key pepper. */
+  dataDir: z.string().min(1).default('./data'),
+  /** `postgres://…` for Postgres, `sqlite:<path>` or `sqlite::memory:`; default: SQLite in dataDir. */
+  url: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:.)/i, 'url must start with postgres://, postgresql:// or sqlite:')
+    .optional(),
+});
+
+const authSchema = z.strictObject({
+  /** Server secret keying API-key digests (environment only); default: generated into dataDir. */
+  pepper: z.string().min(1).optional(),
+  /** Failed authentications per client address and window before it is answered 429. */
+  maxFailures: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  failureWindowSeconds: z.coerce.number().int().min(1).max(86_400).default(300),
+});
+
 /** The one schema of the gateway configuration (YAML file and environment, merged). */
 export const gatewayConfigSchema = z.strictObject({
   server: serverSchema.prefault({}),
   upstream: upstreamSchema.prefault({}),
   privacy: privacySchema.prefault({}),
+  store: storeSchema.prefault({}),
+  auth: authSchema.prefault({}),
   log: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).prefault({}),
 });
 
 /** The parsed, frozen gateway configuration. Build it with `loadConfig`. */
 export type GatewayConfig = DeepReadonly<z.output<typeof gatewayConfigSchema>>;
+
+/** Store settings of {@link GatewayConfig}. */
+export type StoreConfig = GatewayConfig['store'];
 
 /** Upstream settings of {@link GatewayConfig}. */
 export type UpstreamConfig = GatewayConfig['upstream'];

@@ -33,6 +33,14 @@ describe('loadConfig', () => {
     expect(c.privacy.tokenize).not.toContain('LOCATION');
   });
 
+  it('keeps the store in ./data and limits failed authentication by default', () => {
+    const c = loadConfig();
+    expect(c.store).toEqual({ dataDir: './data' });
+    expect(c.auth).toEqual({ maxFailures: 10, failureWindowSeconds: 300 });
+    const pg = loadConfig({ env: { BULWARK_DATABASE_URL: 'postgres://u@db/x', BULWARK_KEY_PEPPER: 'p' } });
+    expect([pg.store.url, pg.auth.pepper]).toEqual(['postgres://u@db/x', 'p']);
+  });
+
   it('returns a deeply frozen object', () => {
     const c = loadConfig();
     expect(Object.isFrozen(c)).toBe(true);
@@ -73,6 +81,9 @@ describe('loadConfig', () => {
     ['a bad region', { BULWARK_SCAN_REGIONS: 'USA' }],
     ['an unknown log level', { BULWARK_LOG_LEVEL: 'loud' }],
     ['a missing config file', { BULWARK_CONFIG: join(dir, 'missing.yaml') }],
+    ['a database URL of another kind', { BULWARK_DATABASE_URL: 'mysql://db.example/x' }],
+    ['a bare sqlite: URL', { BULWARK_DATABASE_URL: 'sqlite:' }],
+    ['a failure limit of 0', { BULWARK_AUTH_MAX_FAILURES: '0' }],
   ])('refuses %s with ERR_CONFIG_INVALID', (_name, env) => {
     expect(codeOf(() => loadConfig({ env }))).toBe('ERR_CONFIG_INVALID');
   });
@@ -80,6 +91,7 @@ describe('loadConfig', () => {
   it.each([
     ['unknown keys', 'server:\n  prot: 1\n'],
     ['an API key in the file', 'upstream:\n  apiKey: sk-secret\n'],
+    ['a key pepper in the file', 'auth:\n  pepper: abcdef\n'],
     ['invalid YAML', 'server: [\n'],
     ['a list at the top', '- a\n'],
     ['a section of the wrong type', 'server: 12\n'],

@@ -39,6 +39,10 @@ function readFile(path: string): Raw {
   if (typeof upstream === 'object' && upstream !== null && Object.hasOwn(upstream, 'apiKey')) {
     throw invalid('upstream.apiKey is not allowed in the config file: put the key in the environment (upstream.apiKeyEnv).');
   }
+  const auth = (doc as Raw)['auth'];
+  if (typeof auth === 'object' && auth !== null && Object.hasOwn(auth, 'pepper')) {
+    throw invalid('auth.pepper is not allowed in the config file: set BULWARK_KEY_PEPPER in the environment.');
+  }
   return doc as Raw;
 }
 

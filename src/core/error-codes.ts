@@ -32,6 +32,18 @@ export const ERROR_CODES = {
   ERR_UPSTREAM_REJECTED: 'The upstream provider refused the request as invalid (its 4xx status is passed on).',
   ERR_UPSTREAM_RATE_LIMITED: 'The upstream provider is rate-limiting the gateway.',
   ERR_UPSTREAM_STREAM_FAILED: 'The upstream stream broke off or sent a malformed event after the answer had started.',
+  ERR_AUTH_MISSING_KEY: 'The request carries no API key (send Authorization: Bearer <key> or X-API-Key).',
+  ERR_AUTH_KEY_IN_URL: 'An API key was sent in the URL, where proxies and logs keep it; send it in a header and rotate it.',
+  ERR_AUTH_MALFORMED_KEY: 'The API key is not a well-formed Bulwark key (wrong prefix, length or checksum: a typo or truncation).',
+  ERR_AUTH_INVALID_KEY: 'The API key is well-formed but unknown or wrong.',
+  ERR_AUTH_KEY_REVOKED: 'The API key has been revoked.',
+  ERR_AUTH_KEY_EXPIRED: 'The API key has expired (or its rotation grace period has ended).',
+  ERR_AUTH_SCOPE_DENIED: 'The API key lacks the scope this route needs.',
+  ERR_AUTH_MODEL_DENIED: 'The API key may not use the requested model.',
+  ERR_AUTH_TOO_MANY_FAILURES: 'Too many failed authentication attempts from this address; wait for Retry-After.',
+  ERR_KEYS_NOT_FOUND: 'No API key (or no active API key) has that id.',
+  ERR_KEYS_INVALID_OPTION: 'A key option is invalid: unknown scope, empty model list, bad expiry or grace period.',
+  ERR_STORE_UNAVAILABLE: 'The database cannot be reached, opened or migrated.',
 } as const;
 
 /** A stable error code. */

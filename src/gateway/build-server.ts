@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../app/index.js';
+import { adminKeyRoutes, newRequestAuthState } from './auth/index.js';
 import { chatCompletionsRoute } from './chat-completions-route.js';
 import { errorBody } from './error-body.js';
 import { infoRoutes } from './info-routes.js';
@@ -25,7 +26,9 @@ export function buildServer(app: App): FastifyInstance {
     return503OnClosing: true,
   });
 
+  server.decorateRequest('bulwark', null as never);
   server.addHook('onRequest', async (request, reply) => {
+    request.bulwark = newRequestAuthState();
     reply.header(REQUEST_ID_HEADER, request.id);
     reply.header('x-content-type-options', 'nosniff');
   });
@@ -44,6 +47,7 @@ export function buildServer(app: App): FastifyInstance {
 
   chatCompletionsRoute(server, app);
   infoRoutes(server, app);
+  adminKeyRoutes(server, app);
   server.addHook('onClose', async () => app.close());
   return server;
 }

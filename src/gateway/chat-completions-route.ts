@@ -1,18 +1,24 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../app/index.js';
+import { requireModel, type App } from '../app/index.js';
+import { auditOnResponse } from './audit-on-response.js';
+import { requireKey } from './auth/index.js';
 import { parseChatRequest } from './chat-request-schema.js';
 import { sseStream } from './sse-stream.js';
 
 /**
- * `POST /v1/chat/completions`: validate, protect (guard), forward, restore — whole or streamed.
- * The upstream call is aborted as soon as the client goes away.
+ * `POST /v1/chat/completions`: authenticate (chat scope, before the body is read), validate,
+ * check the model against the key, protect (guard), forward, restore — whole or streamed — and
+ * write the audit record. The upstream call is aborted as soon as the client goes away.
  */
 export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
-  server.post('/v1/chat/completions', async (request, reply) => {
+  const options = { onRequest: requireKey(app, 'chat'), onResponse: auditOnResponse(app) };
+  server.post('/v1/chat/completions', options, async (request, reply) => {
     const body = parseChatRequest(request.body);
+    if (request.bulwark.key !== null) requireModel(request.bulwark.key, body.model);
     const inspected = app.guard.inspectRequest(body);
-    request.log.info({ findings: inspected.findings, stream: body.stream === true }, 'request inspected');
+    request.bulwark.findings = inspected.findings;
+    request.log.info({ keyId: request.bulwark.keyId, findings: inspected.findings, stream: body.stream === true }, 'request inspected');
 
     const abort = new AbortController();
     reply.raw.on('close', () => {
@@ -22,10 +28,13 @@ export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
     if (!result.stream) return app.guard.restoreResponse(result.body, inspected.vault);
 
     const restorer = app.guard.createStreamRestorer(inspected.vault);
+    const onError = (): void => {
+      request.bulwark.streamFailed = true;
+    };
     return reply
       .header('content-type', 'text/event-stream; charset=utf-8')
       .header('cache-control', 'no-cache')
       .header('x-accel-buffering', 'no')
-      .send(Readable.from(sseStream(result.events, restorer, request.id, request.log)));
+      .send(Readable.from(sseStream(result.events, restorer, request.id, request.log, onError)));
   });
 }

@@ -14,6 +14,8 @@ export interface ErrorBody {
 /** OpenAI's `error.type` for a status. */
 function typeFor(status: number): string {
   if (status === 429) return 'rate_limit_error';
+  if (status === 401) return 'authentication_error';
+  if (status === 403) return 'permission_error';
   if (status >= 500) return status === 500 ? 'server_error' : 'upstream_error';
   return 'invalid_request_error';
 }

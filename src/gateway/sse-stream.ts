@@ -16,6 +16,7 @@ export async function* sseStream(
   restorer: ChunkRestorer,
   requestId: string,
   log: FastifyBaseLogger,
+  onError: () => void = () => undefined,
 ): AsyncGenerator<string> {
   try {
     for await (const chunk of events) yield event(restorer.push(chunk));
@@ -24,6 +25,7 @@ export async function* sseStream(
     yield 'data: [DONE]\n\n';
   } catch (err) {
     const e = toHttpError(err);
+    onError();
     log.warn({ code: e.code }, 'upstream stream failed');
     const tail = restorer.finish();
     if (tail !== undefined) yield event(tail);

@@ -38,7 +38,7 @@ interface ErrorJson {
 }
 
 async function post(path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
-  const res = await fetch(`${gw.gateway.url}${path}`, { method: 'POST', body, headers });
+  const res = await fetch(`${gw.gateway.url}${path}`, { method: 'POST', body, headers: { authorization: `Bearer ${gw.key}`, ...headers } });
   return { res, json: (await res.json()) as ErrorJson };
 }
 

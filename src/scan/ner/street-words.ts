@@ -1,4 +1,5 @@
 import { charTables } from './char-case.js';
+import { WordMap } from './word-map.js';
 
 // General knowledge of how streets are named, in the languages the gateway meets most. A street
 // "type" word comes after the name in English, German, Dutch and the Nordic languages ("Glyn St",
@@ -13,11 +14,35 @@ const AFTER_NAME = [
   'parkway', 'pkwy', 'crescent', 'cres', 'close', 'grove', 'row', 'alley', 'circle', 'cir', 'trail',
   'trl', 'path', 'walk', 'mews', 'gardens', 'loop', 'pike', 'plaza', 'expressway', 'freeway',
   'turnpike', 'causeway', 'wharf', 'quay', 'esplanade',
-  'straße', 'strasse', 'str', 'weg', 'gasse', 'platz', 'allee', 'damm', 'ufer', 'chaussee', 'steig',
+  'straße', 'strasse', 'str', 'weg', 'gasse', 'allee', 'damm', 'ufer', 'chaussee', 'steig',
   'straat', 'laan', 'plein', 'gracht', 'kade', 'singel', 'dreef', 'steeg',
   'vej', 'gade', 'allé', 'stræde', 'plads', 'torv', 'vænge', 'vænget', 'vägen', 'väg', 'gatan',
   'gata', 'gränd', 'torget', 'veien', 'vei', 'gate', 'katu', 'tie', 'kuja', 'polku', 'tori',
   'utca', 'út', 'tér', 'körút', 'köz', 'u', 'ulica', 'cesta', 'ulice', 'náměstí',
+];
+
+/**
+ * More street suffixes of the US postal standard ("Cedar Creek", "Philip Bypass"). Most are
+ * ordinary words too, so they count only right after a house number ("500 Cedar Creek").
+ */
+const AFTER_NAME_WITH_NUMBER = [
+  'annex', 'arcade', 'bayou', 'beach', 'bend', 'bluff', 'bluffs', 'bottom', 'branch', 'bridge',
+  'brook', 'brooks', 'burg', 'bypass', 'camp', 'canyon', 'cape', 'center', 'centre', 'cliff',
+  'cliffs', 'common', 'commons', 'corner', 'corners', 'course', 'courts', 'cove', 'coves', 'creek',
+  'crest', 'crossing', 'crossroad', 'curve', 'dale', 'dam', 'divide', 'estate', 'estates',
+  'extension', 'falls', 'ferry', 'field', 'fields', 'flat', 'flats', 'ford', 'fords', 'forest',
+  'forge', 'fork', 'forks', 'fort', 'garden', 'gateway', 'glen', 'glens', 'green', 'greens',
+  'harbor', 'harbors', 'harbour', 'haven', 'heights', 'hill', 'hills', 'hollow', 'inlet', 'island',
+  'islands', 'isle', 'junction', 'junctions', 'key', 'keys', 'knoll', 'knolls', 'lake', 'lakes',
+  'landing', 'light', 'lights', 'lock', 'locks', 'lodge', 'mall', 'manor', 'manors', 'meadow',
+  'meadows', 'mill', 'mills', 'mission', 'motorway', 'mount', 'mountain', 'mountains', 'neck',
+  'orchard', 'oval', 'overpass', 'park', 'parks', 'pass', 'passage', 'pine', 'pines', 'plain',
+  'plains', 'point', 'points', 'port', 'ports', 'prairie', 'radial', 'ramp', 'ranch', 'rapid',
+  'rapids', 'rest', 'ridge', 'ridges', 'river', 'route', 'run', 'shoal', 'shoals', 'shore',
+  'shores', 'skyway', 'spring', 'springs', 'spur', 'spurs', 'squares', 'station', 'stravenue',
+  'stream', 'summit', 'throughway', 'trace', 'track', 'trafficway', 'tunnel', 'underpass', 'union',
+  'unions', 'valley', 'valleys', 'viaduct', 'view', 'views', 'village', 'villages', 'ville', 'vista',
+  'wall', 'ways', 'well', 'wells', 'streets', 'roads', 'drives', 'lanes',
 ];
 
 /** Street-type words that precede the name. */
@@ -36,6 +61,9 @@ const GLUED = [
   'torv', 'vägen', 'väg', 'gatan', 'gata', 'gränd', 'torget', 'veien', 'vei', 'katu', 'tie', 'kuja',
   'polku', 'tori', 'utca', 'körút',
 ];
+
+/** Street words before the name that are also ordinary lower-case words ("via", "place"). */
+const BEFORE_NAME_AMBIGUOUS = ['via', 'place', 'route', 'passage', 'plaza', 'al', 'os', 'largo', 'cours', 'bd', 'av', 'str', 'voie', 'camino'];
 
 /** Unit designators that may follow a street line ("Apt. 626", "Suite 203", "Floor 3"). */
 const UNIT = [
@@ -60,35 +88,45 @@ export const StreetKind = {
   UNIT: 4,
   PARTICLE: 8,
   DIRECTION: 16,
+  /** A street suffix only after a house number (see AFTER_NAME_WITH_NUMBER). */
+  AFTER_NUMBER_ONLY: 32,
+  /** A street word before the name that needs a capital to count ("Via Roma", not "2 via Rome"). */
+  AMBIGUOUS_LOWER: 64,
 } as const;
 
 /** FNV-1a of the lower-cased word: the same hash the tokenizer gives its tokens. */
-function wordHash(word: string): number {
+export function wordHash(word: string): number {
   const { lower } = charTables();
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ (lower[word.charCodeAt(i)] as number), 0x01000193);
   return h;
 }
 
-let kinds: Map<number, number> | undefined;
+let kinds: WordMap | undefined;
 
-function buildKinds(): Map<number, number> {
-  const map = new Map<number, number>();
+function buildKinds(): WordMap {
+  const hashes: number[] = [];
+  const bits: number[] = [];
   const add = (list: readonly string[], bit: number): void => {
-    for (const w of list) map.set(wordHash(w), (map.get(wordHash(w)) ?? 0) | bit);
+    for (const w of list) {
+      hashes.push(wordHash(w));
+      bits.push(bit);
+    }
   };
   add(AFTER_NAME, StreetKind.AFTER_NAME);
   add(BEFORE_NAME, StreetKind.BEFORE_NAME);
   add(UNIT, StreetKind.UNIT);
   add(PARTICLES, StreetKind.PARTICLE);
   add(DIRECTIONS, StreetKind.DIRECTION);
-  return map;
+  add(AFTER_NAME_WITH_NUMBER, StreetKind.AFTER_NUMBER_ONLY);
+  add(BEFORE_NAME_AMBIGUOUS, StreetKind.AMBIGUOUS_LOWER);
+  return new WordMap(hashes, bits); // it ORs the bits of a word listed twice
 }
 
 /** The {@link StreetKind} bits of a token by its hash (0 for any other word). */
 export function streetWordKind(hash: number): number {
   kinds ??= buildKinds();
-  return kinds.get(hash) ?? 0;
+  return kinds.get(hash);
 }
 
 /** True when text[start, end) is one word ending in a glued street type ("Koskikatu"). */

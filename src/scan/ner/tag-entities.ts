@@ -1,5 +1,7 @@
 import { completeAddresses } from './address-blocks.js';
+import { refineOrganisations } from './refine-organisations.js';
 import { LABEL_COUNT } from './ner-labels.js';
+import type { NerSpan } from './ner-span.js';
 import type { NerModel } from './ner-model.js';
 import { MAX_FEATURES, isCandidate, isCaselessText, labelFeatures, lookupFlags, staticFeatures } from './token-features.js';
 import { Shape, TokenList, tokenize } from './tokenize.js';
@@ -23,14 +25,7 @@ const ADDRESS = 3; // index of STREET_ADDRESS in NER_TYPES
 /** Longest entity, in tokens: beyond it a span is closed, so a run of names stays bounded. */
 const MAX_SPAN_TOKENS = 24;
 
-/** One entity found by the model; `type` indexes `NER_TYPES`. */
-export interface NerSpan {
-  readonly type: number;
-  readonly start: number;
-  readonly end: number;
-  /** Mean probability of the entity type over the span's tokens, mapped so 0.5 is the cut. */
-  readonly score: number;
-}
+export type { NerSpan } from './ner-span.js';
 
 // Scratch space reused across calls: detection is synchronous, so one set suffices.
 const tokens = new TokenList(1024);
@@ -189,7 +184,7 @@ export function tagEntities(text: string, model: NerModel): NerSpan[] {
     prev = label;
   }
   if (spanType >= 0) close();
-  return completeAddresses(text, toks, joinInitials(text, spans), caseless);
+  return completeAddresses(text, toks, refineOrganisations(toks, joinInitials(text, spans)), caseless);
 }
 
 /**

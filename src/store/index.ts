@@ -1,0 +1,6 @@
+export { openStore } from './open-store.js';
+export type { OpenStoreOptions, Store } from './open-store.js';
+export { parseStoreLocation } from './store-location.js';
+export type { StoreDialect, StoreLocation } from './store-location.js';
+export type { ApiKeyRecord, SqlApiKeyRepository } from './api-key-repository.js';
+export type { AuditDecision, AuditRecord, SqlAuditRecordRepository } from './audit-record-repository.js';
