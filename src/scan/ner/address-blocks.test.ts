@@ -88,6 +88,24 @@ describe('street address rules', () => {
     expect(touched(text, 'Thanks')).toBe(false);
   });
 
+  it('does not read past the end of a shorter text after a longer one', () => {
+    expect(covered('the corner of Elm Street and 5th Avenue, okay', 'Elm Street and 5th Avenue')).toBe(true);
+    expect(addresses('the corner of Elm')).toEqual([]);
+    expect(addresses('at the corner of')).toEqual([]);
+  });
+
+  it.each([
+    ['Send it to P.O. Box 255\nAnchorage, AK 99501', 'P.O. Box 255'],
+    ['Write to PO Box 12, Springfield', 'PO Box 12'],
+    ['Jane Doe\nPSC 3117, Box 9168\nAPO AE 94560', 'PSC 3117, Box 9168\nAPO AE 94560'],
+  ])('takes a post-office box as an address: %j', (text, part) => {
+    expect(covered(text, part)).toBe(true);
+  });
+
+  it('takes no box that is not a post-office box', () => {
+    expect(addresses('Put it in the box 5 times and tick Box 3.')).toEqual([]);
+  });
+
   it('returns nothing for empty text', () => {
     expect(addresses('')).toEqual([]);
   });

@@ -127,9 +127,10 @@ function nameRun(text: string, toks: TokenList, k: number, caseless: boolean): n
 
 /** "(the) corner of Elm Street and 5th Avenue": two streets named by their crossing. */
 function cornerAt(text: string, toks: TokenList, i: number, caseless: boolean, out: Block[]): number {
-  if ((toks.hash[i + 1] as number) !== OF) return i;
+  // Bounds first: the token arrays are reused, so past `count` they hold an older text.
+  if (i + 2 >= toks.count || (toks.hash[i + 1] as number) !== OF) return i;
   const firstEnd = nameRun(text, toks, i + 2, caseless);
-  if (firstEnd < 0) return i;
+  if (firstEnd < 0 || firstEnd + 2 >= toks.count) return i;
   const h = toks.hash[firstEnd + 1] as number;
   if (h !== AND && h !== AMPERSAND) return i;
   const secondEnd = nameRun(text, toks, firstEnd + 2, caseless);
