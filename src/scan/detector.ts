@@ -7,6 +7,12 @@ export interface DetectorContext {
    * Phone numbers without a `+` country code are tried against these.
    */
   readonly regions: readonly string[];
+  /**
+   * Scratch space of one scan, shared by the detectors it runs (e.g. one pass over digit runs, one
+   * NER tagging for two detectors); see {@link perScan}. The scanner creates a fresh one per call;
+   * absent when a detector is called directly, in which case nothing is shared.
+   */
+  readonly shared?: Map<string, unknown>;
 }
 
 /**

@@ -56,7 +56,7 @@ function checkOptions(options: ScanOptions, known: readonly string[]): ScanOptio
 function runScan(text: string, detectors: readonly Detector[], options: ScanOptions): Finding[] {
   if (text.length === 0) return [];
   const selected = options.entities ? new Set(options.entities) : undefined;
-  const ctx: DetectorContext = { regions: options.regions ?? ['US'] };
+  const ctx: DetectorContext = { regions: options.regions ?? ['US'], shared: new Map() };
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
 
   let findings: Finding[] = [];

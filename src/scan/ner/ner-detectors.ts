@@ -1,29 +1,18 @@
 import type { Finding } from '../../core/finding.js';
-import type { Detector } from '../detector.js';
+import type { Detector, DetectorContext } from '../detector.js';
+import { perScan } from '../per-scan.js';
 import { NER_TYPES } from './ner-labels.js';
 import { loadNerModel } from './load-ner-model.js';
 import { tagEntities, type NerSpan } from './tag-entities.js';
 
-// Both detectors read one tagging of the text: the scanner calls them one after the other with
-// the same string, so the second reuses what the first computed. The hand-over happens once
-// (the result is kept for the *other* detector only), so repeated scans of one text, as in a
-// benchmark, do the full work each time.
-let shared: { text: string; spans: NerSpan[]; for: string } | undefined;
-
-function spansOf(text: string, detector: string, other: string): NerSpan[] {
-  if (shared !== undefined && shared.for === detector && shared.text === text) {
-    const { spans } = shared;
-    shared = undefined;
-    return spans;
-  }
-  const spans = text.length === 0 ? [] : tagEntities(text, loadNerModel());
-  shared = { text, spans, for: other };
-  return spans;
+// Both detectors read one tagging of the text, computed once per scan.
+function spansOf(text: string, ctx: DetectorContext): NerSpan[] {
+  return perScan(ctx, 'pii.ner.spans', () => (text.length === 0 ? [] : tagEntities(text, loadNerModel())));
 }
 
-function findings(text: string, types: ReadonlySet<number>, detector: string, other: string): Finding[] {
+function findings(text: string, ctx: DetectorContext, types: ReadonlySet<number>, detector: string): Finding[] {
   const out: Finding[] = [];
-  for (const s of spansOf(text, detector, other)) {
+  for (const s of spansOf(text, ctx)) {
     if (!types.has(s.type)) continue;
     out.push({
       type: NER_TYPES[s.type] as string,
@@ -44,14 +33,14 @@ const ADDRESS_TYPES: ReadonlySet<number> = new Set([3]);
 export const nerDetector: Detector = {
   id: 'pii.ner',
   entities: ['PERSON', 'LOCATION', 'ORGANIZATION'],
-  detect: (text) => findings(text, NAME_TYPES, 'pii.ner', 'pii.street_address'),
+  detect: (text, ctx) => findings(text, ctx, NAME_TYPES, 'pii.ner'),
 };
 
 /** Street addresses, found by the same model. */
 export const streetAddressDetector: Detector = {
   id: 'pii.street_address',
   entities: ['STREET_ADDRESS'],
-  detect: (text) => findings(text, ADDRESS_TYPES, 'pii.street_address', 'pii.ner'),
+  detect: (text, ctx) => findings(text, ctx, ADDRESS_TYPES, 'pii.street_address'),
 };
 
 /** Names, locations, organisations and street addresses. */

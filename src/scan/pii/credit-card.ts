@@ -68,9 +68,9 @@ export const creditCardDetector: Detector = {
     'visa', 'mastercard', 'amex', 'american express', 'discover',
     'jcb', 'diners', 'maestro', 'unionpay', 'payment', 'cvv', 'expiry', 'exp', 'billing',
   ],
-  detect(text) {
+  detect(text, ctx) {
     const out: Finding[] = [];
-    forEachRunMatch(text, DIGIT_RUN, (start, m) => {
+    forEachRunMatch(text, ctx, DIGIT_RUN, (start, m) => {
       // Most runs are phone numbers, dates and amounts: count digits before allocating anything.
       if (m[0].length < 12 || digitCount(m[0]) < 12) return;
       for (const [length, digits] of cardPrefixes(m[0])) {

@@ -1,5 +1,5 @@
 import type { Finding } from '../../core/finding.js';
-import type { Detector } from '../detector.js';
+import type { Detector, DetectorContext } from '../detector.js';
 import { isDigit, isHexDigit, isWordAt } from './char-codes.js';
 import { ipv4Valid, ipv6Valid } from './ip-syntax.js';
 import { forEachRunMatch } from './numeric-runs.js';
@@ -18,8 +18,8 @@ function isVersionContext(text: string, start: number): boolean {
   return VERSION_BEFORE.test(before);
 }
 
-function findIpv4(text: string, out: Finding[]): void {
-  forEachRunMatch(text, IPV4, (start, m) => {
+function findIpv4(text: string, ctx: DetectorContext, out: Finding[]): void {
+  forEachRunMatch(text, ctx, IPV4, (start, m) => {
     const end = start + m[0].length;
     if (isWordAt(text, start - 1) || isWordAt(text, end)) return;
     // Part of a longer dotted number (`1.2.3.4.5`, a version or an OID): not an address.
@@ -85,9 +85,9 @@ export const ipAddressDetector: Detector = {
   id: ID,
   entities: ['IP_ADDRESS'],
   context: ['ip', 'ipv4', 'ipv6', 'address', 'server', 'host', 'client', 'dns', 'gateway', 'subnet', 'ping', 'router'],
-  detect(text) {
+  detect(text, ctx) {
     const out: Finding[] = [];
-    findIpv4(text, out);
+    findIpv4(text, ctx, out);
     findIpv6(text, out);
     return out;
   },

@@ -132,7 +132,7 @@ export const phoneDetector: Detector = {
   context: CONTEXT,
   detect(text, ctx) {
     const out: Finding[] = [];
-    const runs = numericRuns(text);
+    const runs = numericRuns(text, ctx);
     let done = 0;
     for (let k = 0; k < runs.length; k += 2) {
       const runEnd = runs[k + 1]!;

@@ -38,9 +38,9 @@ export const usSsnDetector: Detector = {
   id: ID,
   entities: ['US_SSN'],
   context: ['ssn', 'ssns', 'ssn#', 'ss#', 'social security', 'social security number', 'social sec', 'ssa'],
-  detect(text) {
+  detect(text, ctx) {
     const out: Finding[] = [];
-    forEachRunMatch(text, SSN, (start, m) => {
+    forEachRunMatch(text, ctx, SSN, (start, m) => {
       const end = start + m[0].length;
       const sep = m[1] ?? '';
       if (isWordAt(text, start - 1) || isWordAt(text, end) || continuesNumber(text, start, end, sep)) return;

@@ -1,0 +1,16 @@
+import type { DetectorContext } from './detector.js';
+
+/**
+ * Computes a value once per scan and shares it among the detectors of that scan: the first caller
+ * computes, later ones (same `key`) reuse. Keys are namespaced by the detector family
+ * (`pii.numeric_runs`). Without a scan's scratch space (a detector called directly) it just
+ * computes, so results never leak from one text to another.
+ */
+export function perScan<T>(ctx: DetectorContext, key: string, compute: () => T): T {
+  const shared = ctx.shared;
+  if (!shared) return compute();
+  if (shared.has(key)) return shared.get(key) as T;
+  const value = compute();
+  shared.set(key, value);
+  return value;
+}
