@@ -1,3 +1,5 @@
+import { seededRandom } from '../scripts/seeded-random.js';
+
 /**
  * Picks `n` items of `items` uniformly at random with a fixed seed (mulberry32 + a partial
  * Fisher-Yates shuffle), keeping their original order, so repeated runs evaluate the same sample.
@@ -5,7 +7,7 @@
  */
 export function sampleRecords<T>(items: readonly T[], n: number, seed: number): readonly T[] {
   if (n >= items.length) return items;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const index = items.map((_, i) => i);
   for (let i = 0; i < n; i++) {
     const j = i + Math.floor(random() * (index.length - i));
@@ -15,15 +17,4 @@ export function sampleRecords<T>(items: readonly T[], n: number, seed: number): 
     .slice(0, n)
     .sort((a, b) => a - b)
     .map((i) => items[i]!);
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -42,6 +42,7 @@ import { Perceptron } from './ner/perceptron.js';
 import { syntheticExamples } from './ner/synthetic-examples.js';
 import { calibrate, heldOutReport } from './ner/calibrate.js';
 import { chatNegatives, entityFreeStretches, titleCase } from './ner/negative-examples.js';
+import { seededRandom } from './seeded-random.js';
 
 const SEED = 20240601;
 const BITS = Number(process.env.NER_BITS ?? 16);
@@ -65,17 +66,7 @@ if (!existsSync(dataDir)) {
   process.exit(1);
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(SEED);
+const random = seededRandom(SEED);
 
 function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {

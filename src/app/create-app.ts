@@ -36,6 +36,8 @@ export interface App {
   readonly storeDescription: string;
   /** The clock every time check uses. */
   readonly now: () => Date;
+  /** Resolves when the store answers a trivial query; throws `ERR_STORE_UNAVAILABLE` otherwise (health checks). */
+  pingStore(): Promise<void>;
   /** Releases what the app holds (upstream connections, the store). */
   close(): Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
     protectedTypes: types,
     storeDescription: overrides.store === undefined ? describeStore(config.store) : `${store.dialect} (given)`,
     now,
+    pingStore: () => store.ping(),
     close: async () => {
       await upstream.close();
       await store.close();

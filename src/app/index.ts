@@ -1,9 +1,10 @@
 export { createApp } from './create-app.js';
 export type { App, AppOverrides, HttpSettings } from './create-app.js';
 export { createUpstream } from './create-upstream.js';
-export type { Upstream, ChatBody, ChatResult, UpstreamCallOptions } from './upstream/upstream.js';
+export type { Upstream, ChatBody, ChatResult, EmbeddingsBody, UpstreamCallOptions } from './upstream/upstream.js';
 export { UpstreamError } from './upstream/upstream-error.js';
 export { echoUpstream, ECHO_MODEL } from './upstream/echo-upstream.js';
+export { echoEmbeddings } from './upstream/echo-embeddings.js';
 export { openaiUpstream } from './upstream/openai-upstream.js';
 export type { OpenAIUpstreamOptions } from './upstream/openai-upstream.js';
 export { parseSse } from './upstream/parse-sse.js';

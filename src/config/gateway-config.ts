@@ -19,6 +19,15 @@ const serverSchema = z.strictObject({
   port: z.coerce.number().int().min(0).max(65_535).default(8787),
   /** Checked before the body is parsed; larger requests get 413. */
   bodyLimitBytes: z.coerce.number().int().min(1024).max(256 * MIB).default(4 * MIB),
+  /** Honour X-Forwarded-For from proxies: false, true, a hop count, or addresses/CIDRs (comma-separated). */
+  trustProxy: z
+    .union([z.boolean(), z.string()])
+    .default(false)
+    .transform((v): boolean | number | string => {
+      if (typeof v === 'boolean' || v === 'false') return v === true;
+      if (v === 'true') return true;
+      return /^\d+$/.test(v) ? Number(v) : v;
+    }),
 });
 
 const upstreamSchema = z
@@ -77,6 +86,46 @@ const authSchema = z.strictObject({
   failureWindowSeconds: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
+const count = z.coerce.number().int().min(0).max(1_000_000_000);
+const seconds = z.coerce.number().int().min(1).max(30 * 86_400);
+
+/** One tier of limits; 0 switches a limit off. */
+const tierSchema = z.strictObject({
+  /** Requests per window, per API key, per end user (`user` field or X-Bulwark-User) and per client IP. */
+  keyRequests: count.default(600),
+  userRequests: count.default(120),
+  ipRequests: count.default(1200),
+  windowSeconds: seconds.default(60),
+  /** Tokens (prompt + completion) per key and token window. */
+  tokenBudget: count.default(1_000_000),
+  tokenWindowSeconds: seconds.default(3600),
+  /** Largest max_tokens a request may ask for (see maxTokensMode). */
+  maxTokens: count.default(0),
+  /** Streams a key may hold open at once. */
+  maxStreams: count.default(16),
+});
+
+const limitsSchema = z
+  .strictObject({
+    /** `redis://…`: counters shared by every gateway using it; default: in this process's memory. */
+    redisUrl: z.string().regex(/^rediss?:\/\//, 'redisUrl must start with redis:// or rediss://').optional(),
+    /** Prefix of every Redis key (gateways sharing limits share it). */
+    redisPrefix: z.string().min(1).max(64).default('bulwark'),
+    /** `clamp` lowers a larger max_tokens to the cap; `reject` answers 400 ERR_LIMIT_MAX_TOKENS. */
+    maxTokensMode: z.enum(['clamp', 'reject']).default('clamp'),
+    /** Completion tokens assumed for the reservation when a request names no max_tokens. */
+    defaultMaxTokens: z.coerce.number().int().min(1).max(10_000_000).default(1024),
+    /** Named tiers (YAML): each setting not named falls back to the default tier. */
+    tiers: z.record(z.string().min(1), tierSchema.partial()).default({}),
+    /** API key id -> tier name (YAML); keys not listed use the default tier. */
+    keyTiers: z.record(z.string().min(1), z.string().min(1)).default({}),
+  })
+  .extend(tierSchema.shape)
+  .refine((l) => Object.values(l.keyTiers).every((t) => Object.hasOwn(l.tiers, t)), {
+    message: 'keyTiers names a tier that is not defined under tiers',
+    path: ['keyTiers'],
+  });
+
 /** The one schema of the gateway configuration (YAML file and environment, merged). */
 export const gatewayConfigSchema = z.strictObject({
   server: serverSchema.prefault({}),
@@ -84,6 +133,7 @@ export const gatewayConfigSchema = z.strictObject({
   privacy: privacySchema.prefault({}),
   store: storeSchema.prefault({}),
   auth: authSchema.prefault({}),
+  limits: limitsSchema.prefault({}),
   log: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).prefault({}),
 });
 
@@ -92,6 +142,9 @@ export type GatewayConfig = DeepReadonly<z.output<typeof gatewayConfigSchema>>;
 
 /** Store settings of {@link GatewayConfig}. */
 export type StoreConfig = GatewayConfig['store'];
+
+/** Limit settings of {@link GatewayConfig}. */
+export type LimitsConfig = GatewayConfig['limits'];
 
 /** Upstream settings of {@link GatewayConfig}. */
 export type UpstreamConfig = GatewayConfig['upstream'];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { echoEmbeddings } from './echo-embeddings.js';
 import type { ChatBody, ChatResult, Upstream } from './upstream.js';
 
 /** The model id the echo upstream lists. */
@@ -81,6 +82,9 @@ export function echoUpstream(): Upstream {
         if (includeUsage) yield chunk([], { usage });
       }
       return { stream: true, events: events() };
+    },
+    async embeddings(body) {
+      return echoEmbeddings(body);
     },
     async models() {
       return { object: 'list', data: [{ id: ECHO_MODEL, object: 'model', created: 0, owned_by: 'bulwark' }] };

@@ -5,7 +5,7 @@ import { parseSse } from './parse-sse.js';
 import { readBounded } from './read-bounded.js';
 import { statusError } from './status-error.js';
 import { UpstreamError } from './upstream-error.js';
-import type { ChatBody, ChatResult, Upstream, UpstreamCallOptions } from './upstream.js';
+import type { ChatBody, ChatResult, EmbeddingsBody, Upstream, UpstreamCallOptions } from './upstream.js';
 
 /** Options of {@link openaiUpstream}. */
 export interface OpenAIUpstreamOptions {
@@ -124,6 +124,10 @@ export function openaiUpstream(options: OpenAIUpstreamOptions): Upstream {
         throw badResponse('The upstream did not answer a stream request with an event stream.');
       }
       return { stream: true, events: chatChunks(body, options.maxResponseBytes) };
+    },
+    async embeddings(request: EmbeddingsBody, { signal }: UpstreamCallOptions) {
+      const { body } = await call('POST', '/embeddings', JSON.stringify(request), signal);
+      return readJson(body);
     },
     async models({ signal }) {
       const { body } = await call('GET', '/models', undefined, signal);

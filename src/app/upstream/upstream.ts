@@ -1,6 +1,9 @@
 /** A chat request as it goes upstream: an OpenAI `/v1/chat/completions` body, already cleaned. */
 export type ChatBody = Readonly<Record<string, unknown>>;
 
+/** An embeddings request as it goes upstream: an OpenAI `/v1/embeddings` body, already cleaned. */
+export type EmbeddingsBody = Readonly<Record<string, unknown>>;
+
 /** Per-call options of an {@link Upstream}. */
 export interface UpstreamCallOptions {
   /** Aborted when the client goes away; the upstream call must stop then. */
@@ -25,6 +28,8 @@ export interface Upstream {
   readonly kind: string;
   /** Sends a chat completion request; streams when `body.stream` is true. */
   chat(body: ChatBody, options: UpstreamCallOptions): Promise<ChatResult>;
+  /** Sends an embeddings request; resolves to the provider's JSON answer (OpenAI list shape). */
+  embeddings(body: EmbeddingsBody, options: UpstreamCallOptions): Promise<unknown>;
   /** The provider's `GET /models` answer (OpenAI list shape). */
   models(options: UpstreamCallOptions): Promise<unknown>;
   /** Releases connections. */

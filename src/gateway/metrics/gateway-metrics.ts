@@ -1,0 +1,69 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** Label names are fixed here; label VALUES are only route templates, methods, status codes, entity type names, error codes and scope names. */
+type Labels<T extends string> = Counter<T>;
+
+/** The gateway's Prometheus series, on a registry of their own (one per server, so several servers in a process never clash). */
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  /** Answers sent, by method, route template and status. */
+  readonly requests: Labels<'method' | 'route' | 'status'>;
+  /** Time from request arrival to the end of the answer (streams included), by method, route and status. */
+  readonly requestDuration: Histogram<'method' | 'route' | 'status'>;
+  /** Time until the upstream answered (whole body, or the headers of a stream), by operation and outcome. */
+  readonly upstreamDuration: Histogram<'operation' | 'outcome'>;
+  /** Tokens reported by the upstream's `usage`, by route and kind (`prompt` | `completion`). */
+  readonly tokens: Labels<'route' | 'kind'>;
+  /** Findings in request bodies, by route and entity type. */
+  readonly findings: Labels<'route' | 'entity_type'>;
+  /** Requests refused before going upstream (auth, scope, limits, policy), by route and error code. */
+  readonly blocked: Labels<'route' | 'code'>;
+  /**
+   * Requests refused by a rate or token limit, by limit scope (`key`, `user`, `ip`, `route`,
+   * `tokens`, `concurrency`, … — a fixed name, never the limited key, user or address).
+   * The limits middleware increments it: `request.server.metrics.rateLimitHits.inc({ scope })`.
+   */
+  readonly rateLimitHits: Labels<'scope'>;
+  /** Time spent in the gateway itself (request duration minus time waiting for the upstream), by route. */
+  readonly gatewayOverhead: Histogram<'route'>;
+}
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+// The gateway's own cost is sub-millisecond when healthy; the buckets resolve that range.
+const OVERHEAD_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+
+/** Creates the gateway's metrics on a fresh registry, with Node's default process metrics. */
+export function createGatewayMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    requests: new Counter({ name: 'bulwark_http_requests_total', help: 'HTTP answers sent, by method, route template and status.', labelNames: ['method', 'route', 'status'], registers }),
+    requestDuration: new Histogram({
+      name: 'bulwark_http_request_duration_seconds',
+      help: 'Time from request arrival to the end of the answer (streams included).',
+      labelNames: ['method', 'route', 'status'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    upstreamDuration: new Histogram({
+      name: 'bulwark_upstream_duration_seconds',
+      help: 'Time until the upstream answered (whole body, or the headers of a stream).',
+      labelNames: ['operation', 'outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    tokens: new Counter({ name: 'bulwark_tokens_total', help: 'Tokens reported in upstream usage, by route and kind (prompt, completion).', labelNames: ['route', 'kind'], registers }),
+    findings: new Counter({ name: 'bulwark_findings_total', help: 'Findings in request bodies, by route and entity type.', labelNames: ['route', 'entity_type'], registers }),
+    blocked: new Counter({ name: 'bulwark_blocked_requests_total', help: 'Requests refused before reaching the upstream, by route and error code.', labelNames: ['route', 'code'], registers }),
+    rateLimitHits: new Counter({ name: 'bulwark_rate_limit_hits_total', help: 'Requests refused by a rate or token limit, by limit scope.', labelNames: ['scope'], registers }),
+    gatewayOverhead: new Histogram({
+      name: 'bulwark_gateway_overhead_seconds',
+      help: 'Time spent in the gateway itself: request duration minus time waiting for the upstream.',
+      labelNames: ['route'],
+      buckets: OVERHEAD_BUCKETS,
+      registers,
+    }),
+  };
+}
