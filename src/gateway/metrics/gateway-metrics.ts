@@ -1,29 +1,27 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
-/** Label names are fixed here; label VALUES are only route templates, methods, status codes, entity type names, error codes and scope names. */
-type Labels<T extends string> = Counter<T>;
 
 /** The gateway's Prometheus series, on a registry of their own (one per server, so several servers in a process never clash). */
 export interface GatewayMetrics {
   readonly registry: Registry;
   /** Answers sent, by method, route template and status. */
-  readonly requests: Labels<'method' | 'route' | 'status'>;
+  readonly requests: Counter<'method' | 'route' | 'status'>;
   /** Time from request arrival to the end of the answer (streams included), by method, route and status. */
   readonly requestDuration: Histogram<'method' | 'route' | 'status'>;
   /** Time until the upstream answered (whole body, or the headers of a stream), by operation and outcome. */
   readonly upstreamDuration: Histogram<'operation' | 'outcome'>;
   /** Tokens reported by the upstream's `usage`, by route and kind (`prompt` | `completion`). */
-  readonly tokens: Labels<'route' | 'kind'>;
+  readonly tokens: Counter<'route' | 'kind'>;
   /** Findings in request bodies, by route and entity type. */
-  readonly findings: Labels<'route' | 'entity_type'>;
+  readonly findings: Counter<'route' | 'entity_type'>;
   /** Requests refused before going upstream (auth, scope, limits, policy), by route and error code. */
-  readonly blocked: Labels<'route' | 'code'>;
+  readonly blocked: Counter<'route' | 'code'>;
   /**
    * Requests refused by a rate or token limit, by limit scope (`key`, `user`, `ip`, `route`,
    * `tokens`, `concurrency`, … — a fixed name, never the limited key, user or address).
    * The limits middleware increments it: `request.server.metrics.rateLimitHits.inc({ scope })`.
    */
-  readonly rateLimitHits: Labels<'scope'>;
+  readonly rateLimitHits: Counter<'scope'>;
   /** Time spent in the gateway itself (request duration minus time waiting for the upstream), by route. */
   readonly gatewayOverhead: Histogram<'route'>;
 }
