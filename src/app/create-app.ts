@@ -7,7 +7,8 @@ import type { Store } from '../store/index.js';
 import type { AuditSink } from './audit-sink.js';
 import { createUpstream } from './create-upstream.js';
 import { createApiKeyService, loadPepper, type ApiKeyService } from './keys/index.js';
-import { failedAuthLimiter, type FailedAuthLimiter } from './limits/failed-auth-limiter.js';
+import type { FailedAuthLimiter } from './limits/failed-auth-limiter.js';
+import { createLimits, type Limits } from './limits/index.js';
 import { describeStore, openConfiguredStore } from './open-configured-store.js';
 import type { Upstream } from './upstream/upstream.js';
 
@@ -16,6 +17,8 @@ export interface HttpSettings {
   readonly host: string;
   readonly port: number;
   readonly bodyLimitBytes: number;
+  /** Proxies whose X-Forwarded-For is believed: none (false), all (true), a hop count, or addresses. */
+  readonly trustProxy: boolean | number | string;
 }
 
 /** The object graph of one gateway process. */
@@ -28,6 +31,8 @@ export interface App {
   readonly keys: ApiKeyService;
   /** Brute-force limit on failed authentication, per client address. */
   readonly authFailures: FailedAuthLimiter;
+  /** Request limits, token budgets, max_tokens caps and stream slots (memory or Redis). */
+  readonly limits: Limits;
   /** Per-request audit records. */
   readonly audit: AuditSink;
   /** Entity types the guard protects (for the banner and health output). */
@@ -82,13 +87,20 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
     { level: config.log.level, redact: { paths: REDACT, censor: '[redacted]' }, serializers: { req: requestForLog } },
     overrides.logDestination,
   );
+  const { limits, authFailures } = createLimits(config.limits, {
+    maxFailures: config.auth.maxFailures,
+    failureWindowSeconds: config.auth.failureWindowSeconds,
+    // The message only: the error may name the host, never the URL (which can hold a password).
+    onRedisError: (err) => logger.warn({ code: (err as { code?: unknown }).code ?? 'redis' }, 'limits store unavailable; using the local fallback'),
+  });
   return {
     http: { ...config.server },
     guard,
     upstream,
     logger,
     keys: createApiKeyService({ repository: store.apiKeys, pepper, now }),
-    authFailures: failedAuthLimiter({ maxFailures: config.auth.maxFailures, windowSeconds: config.auth.failureWindowSeconds }),
+    authFailures,
+    limits,
     audit: store.auditRecords,
     protectedTypes: types,
     storeDescription: overrides.store === undefined ? describeStore(config.store) : `${store.dialect} (given)`,
@@ -96,6 +108,7 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
     pingStore: () => store.ping(),
     close: async () => {
       await upstream.close();
+      await limits.close();
       await store.close();
     },
   };

@@ -89,38 +89,50 @@ const authSchema = z.strictObject({
 const count = z.coerce.number().int().min(0).max(1_000_000_000);
 const seconds = z.coerce.number().int().min(1).max(30 * 86_400);
 
-/** One tier of limits; 0 switches a limit off. */
-const tierSchema = z.strictObject({
+/** One tier of limits; 0 switches a limit off. Named tiers leave out what the default tier sets. */
+const tierFields = {
   /** Requests per window, per API key, per end user (`user` field or X-Bulwark-User) and per client IP. */
+  keyRequests: count,
+  userRequests: count,
+  ipRequests: count,
+  windowSeconds: seconds,
+  /** Tokens (prompt + completion) per key and token window. */
+  tokenBudget: count,
+  tokenWindowSeconds: seconds,
+  /** Largest max_tokens a request may ask for (see maxTokensMode). */
+  maxTokens: count,
+  /** Streams a key may hold open at once. */
+  maxStreams: count,
+};
+
+/** The default tier. */
+const defaultTier = {
   keyRequests: count.default(600),
   userRequests: count.default(120),
   ipRequests: count.default(1200),
   windowSeconds: seconds.default(60),
-  /** Tokens (prompt + completion) per key and token window. */
   tokenBudget: count.default(1_000_000),
   tokenWindowSeconds: seconds.default(3600),
-  /** Largest max_tokens a request may ask for (see maxTokensMode). */
   maxTokens: count.default(0),
-  /** Streams a key may hold open at once. */
   maxStreams: count.default(16),
-});
+};
 
 const limitsSchema = z
   .strictObject({
     /** `redis://…`: counters shared by every gateway using it; default: in this process's memory. */
     redisUrl: z.string().regex(/^rediss?:\/\//, 'redisUrl must start with redis:// or rediss://').optional(),
     /** Prefix of every Redis key (gateways sharing limits share it). */
-    redisPrefix: z.string().min(1).max(64).default('bulwark'),
+    redisPrefix: z.string().min(1).max(128).default('bulwark'),
     /** `clamp` lowers a larger max_tokens to the cap; `reject` answers 400 ERR_LIMIT_MAX_TOKENS. */
     maxTokensMode: z.enum(['clamp', 'reject']).default('clamp'),
     /** Completion tokens assumed for the reservation when a request names no max_tokens. */
     defaultMaxTokens: z.coerce.number().int().min(1).max(10_000_000).default(1024),
     /** Named tiers (YAML): each setting not named falls back to the default tier. */
-    tiers: z.record(z.string().min(1), tierSchema.partial()).default({}),
+    tiers: z.record(z.string().min(1), z.strictObject(tierFields).partial()).default({}),
     /** API key id -> tier name (YAML); keys not listed use the default tier. */
     keyTiers: z.record(z.string().min(1), z.string().min(1)).default({}),
   })
-  .extend(tierSchema.shape)
+  .extend(defaultTier)
   .refine((l) => Object.values(l.keyTiers).every((t) => Object.hasOwn(l.tiers, t)), {
     message: 'keyTiers names a tier that is not defined under tiers',
     path: ['keyTiers'],

@@ -26,7 +26,7 @@ function codeOf(fn: () => unknown): string | undefined {
 describe('loadConfig', () => {
   it('starts with zero configuration: loopback, port 8787, echo upstream, common PII tokenized', () => {
     const c = loadConfig();
-    expect(c.server).toEqual({ host: '127.0.0.1', port: 8787, bodyLimitBytes: 4 * 1024 * 1024 });
+    expect(c.server).toEqual({ host: '127.0.0.1', port: 8787, bodyLimitBytes: 4 * 1024 * 1024, trustProxy: false });
     expect(c.upstream.kind).toBe('echo');
     expect(c.privacy.tokenize).toEqual(DEFAULT_TOKENIZE);
     expect(c.privacy.tokenize).toContain('EMAIL_ADDRESS');

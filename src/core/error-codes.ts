@@ -48,6 +48,7 @@ export const ERROR_CODES = {
   ERR_KEYS_NOT_FOUND: 'No API key (or no active API key) has that id.',
   ERR_KEYS_INVALID_OPTION: 'A key option is invalid: unknown scope, empty model list, bad expiry or grace period.',
   ERR_STORE_UNAVAILABLE: 'The database cannot be reached, opened or migrated.',
+  ERR_HEALTH_TIMEOUT: 'A health check did not answer within its deadline.',
 } as const;
 
 /** A stable error code. */

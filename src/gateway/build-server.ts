@@ -3,8 +3,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../app/index.js';
 import { adminKeyRoutes, newRequestAuthState } from './auth/index.js';
 import { chatCompletionsRoute } from './chat-completions-route.js';
+import { embeddingsRoute } from './embeddings-route.js';
 import { errorBody } from './error-body.js';
+import { healthDetailedRoute } from './health-detailed-route.js';
 import { infoRoutes } from './info-routes.js';
+import { metricsHooks, metricsRoute } from './metrics/index.js';
+import { openApiRoute, routeCatalog } from './openapi/index.js';
 import { toHttpError } from './to-http-error.js';
 
 /** The response header carrying the request id (also in every error body). */
@@ -15,6 +19,7 @@ export const REQUEST_ID_HEADER = 'x-request-id';
  * Does not listen (see `startGateway`), so tests can use `inject` or an ephemeral port.
  */
 export function buildServer(app: App): FastifyInstance {
+  const trust = app.http.trustProxy;
   const server = Fastify({
     loggerInstance: app.logger as FastifyBaseLogger,
     bodyLimit: app.http.bodyLimitBytes,
@@ -24,8 +29,12 @@ export function buildServer(app: App): FastifyInstance {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // request.ip (the per-address limit) honours X-Forwarded-For only from these proxies.
+    trustProxy: typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust,
   });
 
+  routeCatalog(server);
+  metricsHooks(server);
   server.decorateRequest('bulwark', null as never);
   server.addHook('onRequest', async (request, reply) => {
     request.bulwark = newRequestAuthState();
@@ -47,6 +56,10 @@ export function buildServer(app: App): FastifyInstance {
 
   chatCompletionsRoute(server, app);
   infoRoutes(server, app);
+  embeddingsRoute(server, app);
+  healthDetailedRoute(server, app);
+  metricsRoute(server, app);
+  openApiRoute(server);
   adminKeyRoutes(server, app);
   server.addHook('onClose', async () => app.close());
   return server;

@@ -4,6 +4,8 @@ import { requireModel, type App } from '../app/index.js';
 import { auditOnResponse } from './audit-on-response.js';
 import { requireKey } from './auth/index.js';
 import { parseChatRequest } from './chat-request-schema.js';
+import { admitChat, limitRequests } from './limits/index.js';
+import { recordUsage, timedEvents, timedUpstream } from './metrics/index.js';
 import { sseStream } from './sse-stream.js';
 
 /**
@@ -12,11 +14,12 @@ import { sseStream } from './sse-stream.js';
  * write the audit record. The upstream call is aborted as soon as the client goes away.
  */
 export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
-  const options = { onRequest: requireKey(app, 'chat'), onResponse: auditOnResponse(app) };
+  const options = { onRequest: requireKey(app, 'chat'), preHandler: limitRequests(app, 'chat'), onResponse: auditOnResponse(app) };
   server.post('/v1/chat/completions', options, async (request, reply) => {
     const body = parseChatRequest(request.body);
     if (request.bulwark.key !== null) requireModel(request.bulwark.key, body.model);
-    const inspected = app.guard.inspectRequest(body);
+    const limited = await admitChat(app, request, reply, body);
+    const inspected = app.guard.inspectRequest(limited.body);
     request.bulwark.findings = inspected.findings;
     request.log.info({ keyId: request.bulwark.keyId, findings: inspected.findings, stream: body.stream === true }, 'request inspected');
 
@@ -24,8 +27,12 @@ export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) abort.abort();
     });
-    const result = await app.upstream.chat(inspected.body, { signal: abort.signal });
-    if (!result.stream) return app.guard.restoreResponse(result.body, inspected.vault);
+    const result = await timedUpstream(request, 'chat', () => app.upstream.chat(inspected.body, { signal: abort.signal }));
+    if (!result.stream) {
+      recordUsage(request, result.body);
+      await limited.settleCompletion(result.body);
+      return app.guard.restoreResponse(result.body, inspected.vault);
+    }
 
     const restorer = app.guard.createStreamRestorer(inspected.vault);
     const onError = (): void => {
@@ -35,6 +42,6 @@ export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
       .header('content-type', 'text/event-stream; charset=utf-8')
       .header('cache-control', 'no-cache')
       .header('x-accel-buffering', 'no')
-      .send(Readable.from(sseStream(result.events, restorer, request.id, request.log, onError)));
+      .send(Readable.from(sseStream(timedEvents(request, limited.observeStream(result.events)), restorer, request.id, request.log, onError)));
   });
 }

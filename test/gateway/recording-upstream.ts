@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
  * - `reset`: streams two chunks, then destroys the connection; `stall`: streams two chunks, then
  *   goes silent; `stream-error`: streams a chunk, then an `{error}` event;
  * - anything else: the normal echo.
+ *
+ * `POST /v1/embeddings` answers one vector per input: `[input length, 1, 0]` (base64 when asked).
  */
 export interface RecordingUpstream {
   /** Base URL to configure in the gateway, with `/v1`. */
@@ -46,12 +48,28 @@ function piecesOf(text: string, size: number): string[] {
   return out;
 }
 
+/** `POST /v1/embeddings`: one 3-dimensional vector per input (its length, 1, 0), float or base64 as asked. */
+function embeddingsAnswer(body: Json): Json {
+  const input = body['input'];
+  const inputs: unknown[] = Array.isArray(input) && !input.every((x) => typeof x === 'number') ? input : [input];
+  const data = inputs.map((x, index) => {
+    const vector = [typeof x === 'string' ? x.length : 0, 1, 0];
+    const embedding = body['encoding_format'] === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+    return { object: 'embedding', index, embedding };
+  });
+  return { object: 'list', data, model: body['model'], usage: { prompt_tokens: 5, total_tokens: 5 } };
+}
+
 function answer(req: IncomingMessage, res: ServerResponse, raw: string): void {
   if (req.method === 'GET' && req.url === '/v1/models') {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: [{ id: 'rec', object: 'model', created: 0, owned_by: 'test' }] }));
     return;
   }
   const body = JSON.parse(raw) as Json;
+  if (req.url === '/v1/embeddings') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(embeddingsAnswer(body)));
+    return;
+  }
   const model = String(body['model']);
   const status = /^status-(\d{3})$/.exec(model);
   if (status) {

@@ -1,4 +1,5 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { LimiterBackend } from './limiter-backend.js';
 
 /** Counts failed authentications per client address. */
 export interface FailedAuthLimiter {
@@ -13,14 +14,19 @@ export interface FailedAuthLimiterOptions {
   /** Failures allowed per window; the next request is refused, even with a correct key. */
   readonly maxFailures: number;
   readonly windowSeconds: number;
+  /** The shared counter store (Redis with a local fallback); default: this process's memory. */
+  readonly backend?: LimiterBackend;
 }
 
 /**
- * A brute-force limit on key guessing (rate-limiter-flexible, in memory for now). It fails
+ * A brute-force limit on key guessing (rate-limiter-flexible, on the limits' store: Redis
+ * falls back to a local counter while it is unreachable, so guessing stays limited). It fails
  * closed: when the counter cannot be read, the address is treated as blocked for a second.
  */
 export function failedAuthLimiter(options: FailedAuthLimiterOptions): FailedAuthLimiter {
-  const limiter = new RateLimiterMemory({ keyPrefix: 'auth-fail', points: options.maxFailures, duration: options.windowSeconds });
+  const spec = { name: 'auth-fail', points: options.maxFailures, durationSeconds: options.windowSeconds };
+  const limiter: RateLimiterAbstract =
+    options.backend?.limiter(spec) ?? new RateLimiterMemory({ keyPrefix: spec.name, points: spec.points, duration: spec.durationSeconds });
   return {
     async blockedFor(address) {
       try {

@@ -66,7 +66,14 @@ export function createLimiterBackend(options: LimiterBackendOptions): LimiterBac
     lazyConnect: false,
   });
   const onError = options.onRedisError ?? (() => undefined);
-  client.on('error', (err: Error) => onError(err));
+  // Reported once per outage: reconnect attempts would otherwise log every retry.
+  let healthy = true;
+  client.on('ready', () => (healthy = true));
+  client.on('error', (err: Error) => {
+    if (!healthy) return;
+    healthy = false;
+    onError(err);
+  });
   return {
     kind: 'redis',
     limiter: (spec) =>

@@ -1,6 +1,5 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
-
 /** The gateway's Prometheus series, on a registry of their own (one per server, so several servers in a process never clash). */
 export interface GatewayMetrics {
   readonly registry: Registry;

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { requireModel, type App } from '../app/index.js';
+import { auditOnResponse } from './audit-on-response.js';
+import { requireKey } from './auth/index.js';
+import { limitRequests } from './limits/index.js';
+import { parseEmbeddingsRequest } from './embeddings-request-schema.js';
+import { recordUsage, timedUpstream } from './metrics/index.js';
+import { protectEmbeddingsInput } from './protect-embeddings-input.js';
+
+/**
+ * `POST /v1/embeddings`: authenticate (embeddings scope), validate, check the model against the
+ * key, tokenize or redact the inputs like chat text, forward, and return the vectors as they
+ * came (nothing to restore), with the audit record written at the end.
+ */
+export function embeddingsRoute(server: FastifyInstance, app: App): void {
+  const options = { onRequest: requireKey(app, 'embeddings'), preHandler: limitRequests(app, 'embeddings'), onResponse: auditOnResponse(app) };
+  server.post('/v1/embeddings', options, async (request, reply) => {
+    const body = parseEmbeddingsRequest(request.body);
+    if (request.bulwark.key !== null) requireModel(request.bulwark.key, body.model);
+    const inspected = protectEmbeddingsInput(app.guard, body);
+    request.bulwark.findings = inspected.findings;
+    request.log.info({ keyId: request.bulwark.keyId, findings: inspected.findings }, 'request inspected');
+
+    const abort = new AbortController();
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) abort.abort();
+    });
+    const result = await timedUpstream(request, 'embeddings', () => app.upstream.embeddings(inspected.body, { signal: abort.signal }));
+    recordUsage(request, result);
+    return result;
+  });
+}
