@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { GatewayConfig } from '../config/index.js';
-import { createGuard, type Guard, type RequestPlan } from '../guard/index.js';
+import { hmacSha256 } from '../crypto/index.js';
+import { compilePolicies, createGuard, type Guard, type PolicyResolver, type RequestPlan } from '../guard/index.js';
 import { createScanner } from '../scan/index.js';
 import type { Store } from '../store/index.js';
 import type { AuditSink } from './audit-sink.js';
@@ -25,6 +26,8 @@ export interface HttpSettings {
 export interface App {
   readonly http: HttpSettings;
   readonly guard: Guard;
+  /** The privacy policy of each request (per key, per route, else the default). */
+  readonly policies: PolicyResolver;
   readonly upstream: Upstream;
   readonly logger: Logger;
   /** API keys: authentication and management. */
@@ -81,6 +84,15 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
   const guard = createGuard({ scanner, plan });
   const now = overrides.now ?? (() => new Date());
   const pepper = loadPepper({ value: config.auth.pepper, dataDir: config.store.dataDir });
+  // The default policy is the privacy section: tokenize its types, answers unchecked.
+  const policies = compilePolicies({
+    ...config.policies,
+    defaultSpec: { entities: Object.fromEntries(types.map((t) => [t, 'tokenize'])), checkOutput: false, outputAction: 'redact' },
+    threshold: config.privacy.threshold,
+    regions: config.privacy.regions,
+    // Derived, so a policy hash never equals a key digest made with the pepper itself.
+    hashKey: hmacSha256(pepper, 'bulwark policy hash v1'),
+  });
   const store = overrides.store ?? (await openConfiguredStore(config.store));
   const upstream = overrides.upstream ?? createUpstream(config.upstream);
   const logger = pino(
@@ -96,6 +108,7 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
   return {
     http: { ...config.server },
     guard,
+    policies,
     upstream,
     logger,
     keys: createApiKeyService({ repository: store.apiKeys, pepper, now }),

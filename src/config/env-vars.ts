@@ -23,6 +23,11 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'BULWARK_UPSTREAM_API_KEY' },
   { name: 'BULWARK_UPSTREAM_TIMEOUT_MS', path: ['upstream', 'timeoutMs'] },
   { name: 'BULWARK_UPSTREAM_MAX_RESPONSE_BYTES', path: ['upstream', 'maxResponseBytes'] },
+  { name: 'BULWARK_UPSTREAM_MODELS', path: ['upstream', 'models'], list: true },
+  // Read by the loader when the upstream is anthropic and the variable named by apiKeyEnv is unset.
+  { name: 'ANTHROPIC_API_KEY' },
+  { name: 'BULWARK_ANTHROPIC_VERSION', path: ['upstream', 'anthropicVersion'] },
+  { name: 'BULWARK_ANTHROPIC_MAX_TOKENS', path: ['upstream', 'anthropicMaxTokens'] },
   { name: 'BULWARK_TOKENIZE', path: ['privacy', 'tokenize'], list: true },
   { name: 'BULWARK_SCAN_THRESHOLD', path: ['privacy', 'threshold'] },
   { name: 'BULWARK_SCAN_REGIONS', path: ['privacy', 'regions'], list: true },

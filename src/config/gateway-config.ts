@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_TYPES, type EntityType } from '../core/entity-types.js';
+import { policiesSchema } from './policy-schema.js';
 
 /**
  * Entity types tokenized when the configuration names none: everything that identifies a person
@@ -30,10 +31,13 @@ const serverSchema = z.strictObject({
     }),
 });
 
+/** Where the anthropic upstream goes when no base URL is configured. */
+const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
+
 const upstreamSchema = z
   .strictObject({
-    /** `echo` answers offline from the request; `openai` is any OpenAI-compatible base URL. */
-    kind: z.enum(['echo', 'openai']).optional(),
+    /** `echo` answers offline; `openai` is any OpenAI-compatible base URL; `anthropic` the Messages API. */
+    kind: z.enum(['echo', 'openai', 'anthropic']).optional(),
     baseUrl: z
       .url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL' })
       .refine((u) => {
@@ -48,8 +52,18 @@ const upstreamSchema = z
     timeoutMs: z.coerce.number().int().min(1).max(3_600_000).default(120_000),
     /** Larger non-streamed answers (or single stream events) are refused with 502. */
     maxResponseBytes: z.coerce.number().int().min(1024).max(1024 * MIB).default(16 * MIB),
+    /** Anthropic: the `anthropic-version` header. */
+    anthropicVersion: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('2023-06-01'),
+    /** Anthropic: `max_tokens` for requests that name none (Anthropic requires one). */
+    anthropicMaxTokens: z.coerce.number().int().min(1).max(10_000_000).default(4096),
+    /** Model ids `GET /v1/models` lists instead of asking the provider; empty: the provider's list. */
+    models: z.array(z.string().min(1).max(256)).default([]),
   })
-  .transform(({ kind, ...rest }) => ({ ...rest, kind: kind ?? (rest.baseUrl === undefined ? 'echo' : 'openai') }))
+  .transform(({ kind, ...rest }) => {
+    const resolved = kind ?? (rest.baseUrl === undefined ? 'echo' : 'openai');
+    const baseUrl = rest.baseUrl ?? (resolved === 'anthropic' ? ANTHROPIC_BASE_URL : undefined);
+    return { ...rest, baseUrl, kind: resolved };
+  })
   .refine((u) => u.kind !== 'openai' || u.baseUrl !== undefined, {
     message: 'the openai upstream needs baseUrl (BULWARK_UPSTREAM_BASE_URL)',
     path: ['baseUrl'],
@@ -146,6 +160,8 @@ export const gatewayConfigSchema = z.strictObject({
   store: storeSchema.prefault({}),
   auth: authSchema.prefault({}),
   limits: limitsSchema.prefault({}),
+  /** Privacy policies per key and route (YAML). */
+  policies: policiesSchema.prefault({}),
   log: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).prefault({}),
 });
 
@@ -157,6 +173,9 @@ export type StoreConfig = GatewayConfig['store'];
 
 /** Limit settings of {@link GatewayConfig}. */
 export type LimitsConfig = GatewayConfig['limits'];
+
+/** Privacy policy settings of {@link GatewayConfig}. */
+export type PoliciesConfig = GatewayConfig['policies'];
 
 /** Upstream settings of {@link GatewayConfig}. */
 export type UpstreamConfig = GatewayConfig['upstream'];

@@ -88,7 +88,8 @@ export function loadConfig(sources: ConfigSources = {}): GatewayConfig {
   }
   const upstream = section(raw, 'upstream');
   const keyEnv = typeof upstream['apiKeyEnv'] === 'string' ? upstream['apiKeyEnv'] : 'BULWARK_UPSTREAM_API_KEY';
-  const apiKey = get(keyEnv);
+  // Anthropic's own variable is the conventional place for its key; the configured one wins.
+  const apiKey = get(keyEnv) ?? (upstream['kind'] === 'anthropic' ? get('ANTHROPIC_API_KEY') : undefined);
   if (apiKey !== undefined) upstream['apiKey'] = apiKey;
 
   const parsed = gatewayConfigSchema.safeParse(raw);

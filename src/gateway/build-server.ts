@@ -44,7 +44,9 @@ export function buildServer(app: App): FastifyInstance {
 
   server.setErrorHandler((err, request, reply) => {
     const e = toHttpError(err);
-    if (e.status >= 500) request.log.error({ err, code: e.code }, 'request failed');
+    // A client that hung up mid-request aborts our upstream call: an ordinary event, not a failure.
+    if (reply.raw.destroyed || request.raw.destroyed) request.log.info({ code: e.code }, 'client went away');
+    else if (e.status >= 500) request.log.error({ err, code: e.code }, 'request failed');
     else request.log.info({ code: e.code }, 'request refused');
     if (e.retryAfter !== undefined) reply.header('retry-after', e.retryAfter);
     return reply.status(e.status).send(errorBody(e.status, e.code, e.message, request.id));

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { requireModel, type App } from '../app/index.js';
+import { outputCheckFor } from '../guard/index.js';
 import { auditOnResponse } from './audit-on-response.js';
 import { requireKey } from './auth/index.js';
 import { parseChatRequest } from './chat-request-schema.js';
@@ -19,8 +20,11 @@ export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
     const body = parseChatRequest(request.body);
     if (request.bulwark.key !== null) requireModel(request.bulwark.key, body.model);
     const limited = await admitChat(app, request, reply, body);
-    const inspected = app.guard.inspectRequest(limited.body);
-    request.bulwark.findings = inspected.findings;
+    const policy = app.policies.resolve(request.bulwark.keyId, '/v1/chat/completions');
+    const inspected = app.guard.inspectRequest(limited.body, undefined, policy);
+    const counts: Record<string, number> = { ...inspected.findings };
+    request.bulwark.findings = counts;
+    const output = outputCheckFor(policy, inspected.promptValues, counts);
     request.log.info({ keyId: request.bulwark.keyId, findings: inspected.findings, stream: body.stream === true }, 'request inspected');
 
     const abort = new AbortController();
@@ -31,10 +35,10 @@ export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
     if (!result.stream) {
       recordUsage(request, result.body);
       await limited.settleCompletion(result.body);
-      return app.guard.restoreResponse(result.body, inspected.vault);
+      return app.guard.restoreResponse(result.body, inspected.vault, output);
     }
 
-    const restorer = app.guard.createStreamRestorer(inspected.vault);
+    const restorer = app.guard.createStreamRestorer(inspected.vault, output);
     const onError = (): void => {
       request.bulwark.streamFailed = true;
     };

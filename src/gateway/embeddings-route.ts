@@ -17,7 +17,7 @@ export function embeddingsRoute(server: FastifyInstance, app: App): void {
   server.post('/v1/embeddings', options, async (request, reply) => {
     const body = parseEmbeddingsRequest(request.body);
     if (request.bulwark.key !== null) requireModel(request.bulwark.key, body.model);
-    const inspected = protectEmbeddingsInput(app.guard, body);
+    const inspected = protectEmbeddingsInput(app.guard, body, app.policies.resolve(request.bulwark.keyId, '/v1/embeddings'));
     request.bulwark.findings = inspected.findings;
     request.log.info({ keyId: request.bulwark.keyId, findings: inspected.findings }, 'request inspected');
 

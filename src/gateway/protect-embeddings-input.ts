@@ -1,4 +1,4 @@
-import type { Guard } from '../guard/index.js';
+import type { Guard, GuardPolicy } from '../guard/index.js';
 import type { EmbeddingsRequest } from './embeddings-request-schema.js';
 
 type Message = { role: string; content: string };
@@ -16,13 +16,13 @@ export interface ProtectedEmbeddings {
  * The vault is dropped: vectors have nothing to restore. Token arrays pass unchanged (there is
  * no text to scan without the provider's tokenizer).
  */
-export function protectEmbeddingsInput(guard: Guard, body: EmbeddingsRequest): ProtectedEmbeddings {
+export function protectEmbeddingsInput(guard: Guard, body: EmbeddingsRequest, policy?: GuardPolicy): ProtectedEmbeddings {
   const { input } = body;
   const texts = typeof input === 'string' ? [input] : input.every((x) => typeof x === 'string') ? (input as string[]) : [];
   if (texts.length === 0 && body.user === undefined) return { body, findings: {} };
   // The guard understands chat bodies: each input becomes one user message, `user` stays `user`.
   const asChat = { messages: texts.map((content): Message => ({ role: 'user', content })), ...(body.user === undefined ? {} : { user: body.user }) };
-  const inspected = guard.inspectRequest(asChat);
+  const inspected = guard.inspectRequest(asChat, undefined, policy);
   const cleaned = inspected.body.messages.map((m) => m.content);
   const cleanedInput = typeof input === 'string' ? (cleaned[0] ?? input) : texts.length > 0 ? cleaned : input;
   const out: EmbeddingsRequest = { ...body, input: cleanedInput };

@@ -3,3 +3,9 @@ export type { Guard, GuardOptions, InspectedRequest, RequestPlan } from './guard
 export { restoreResponse } from './restore-response.js';
 export { createChunkRestorer } from './chunk-restorer.js';
 export type { ChunkRestorer } from './chunk-restorer.js';
+export { compilePolicies } from './privacy-policy.js';
+export type { GuardPolicy, PolicyOperator, PolicyResolver, PolicySources, PolicySpec } from './privacy-policy.js';
+export { checkResponse, checkText, outputCheckFor } from './output-check.js';
+export type { OutputCheck } from './output-check.js';
+export { checkedStreamRestorer, OUTPUT_WINDOW } from './checked-stream-restorer.js';
+export { toNameField } from './name-field.js';

@@ -115,3 +115,64 @@ describe('API key service', () => {
     expect(() => requireModel({ ...key, models: null }, 'anything')).not.toThrow();
   });
 });
+
+describe('API key service: the verified-key cache', () => {
+  /** The store's repository with its lookups counted. */
+  function counting(): { repository: Store['apiKeys']; lookups: () => number } {
+    let n = 0;
+    const base = store.apiKeys;
+    const repository: Store['apiKeys'] = {
+      insert: (r) => base.insert(r),
+      findById: (id) => {
+        n++;
+        return base.findById(id);
+      },
+      list: () => base.list(),
+      revoke: (id, at) => base.revoke(id, at),
+      replace: (oldId, r, at) => base.replace(oldId, r, at),
+    };
+    return { repository, lookups: () => n };
+  }
+
+  it('reads the store once, yet still checks every presented secret', async () => {
+    const { repository, lookups } = counting();
+    const cached = createApiKeyService({ repository, pepper: PEPPER, now: () => clock, cacheTtlMs: 60_000 });
+    const { key } = await cached.create({ name: 'app', scopes: ['chat'] });
+    const { key: other } = await cached.create({ name: 'other', scopes: ['chat'] });
+    const { formatApiKey, parseApiKey } = await import('./api-key-format.js');
+    const wrong = formatApiKey({ id: parseApiKey(key)!.id, secret: parseApiKey(other)!.secret });
+    for (let i = 0; i < 3; i++) await cached.authenticate(key);
+    expect(lookups()).toBe(1);
+    expect(await codeOf(cached.authenticate(wrong))).toBe('ERR_AUTH_INVALID_KEY');
+  });
+
+  it('revokes at once even right after a cached success', async () => {
+    const cached = createApiKeyService({ repository: store.apiKeys, pepper: PEPPER, now: () => clock, cacheTtlMs: 60_000 });
+    const { key, info } = await cached.create({ name: 'app', scopes: ['chat'] });
+    await cached.authenticate(key);
+    await cached.revoke(info.id);
+    expect(await codeOf(cached.authenticate(key))).toBe('ERR_AUTH_KEY_REVOKED');
+  });
+
+  it('ends a rotated key with no grace at once, and honours expiry on a cached record', async () => {
+    const cached = createApiKeyService({ repository: store.apiKeys, pepper: PEPPER, now: () => clock, cacheTtlMs: 60_000 });
+    const { key, info } = await cached.create({ name: 'app', scopes: ['chat'] });
+    await cached.authenticate(key);
+    const { key: next } = await cached.rotate(info.id, 0);
+    expect(await codeOf(cached.authenticate(key))).toBe('ERR_AUTH_KEY_EXPIRED');
+    const { key: short } = await cached.create({ name: 'short', scopes: ['chat'], expiresAt: new Date(clock.getTime() + 10_000) });
+    await cached.authenticate(short);
+    await cached.authenticate(next);
+    advance(11);
+    expect(await codeOf(cached.authenticate(short))).toBe('ERR_AUTH_KEY_EXPIRED');
+    expect((await cached.authenticate(next)).name).toBe('app');
+  });
+
+  it('with the cache off, sees a revocation made by another process at once', async () => {
+    const uncached = createApiKeyService({ repository: store.apiKeys, pepper: PEPPER, now: () => clock, cacheTtlMs: 0 });
+    const { key, info } = await keys.create({ name: 'app', scopes: ['chat'] });
+    await uncached.authenticate(key);
+    await keys.revoke(info.id);
+    expect(await codeOf(uncached.authenticate(key))).toBe('ERR_AUTH_KEY_REVOKED');
+  });
+});

@@ -1,7 +1,9 @@
+import { createHmac, createSecretKey } from 'node:crypto';
 import { BulwarkError } from '../../core/bulwark-error.js';
-import { base64urlDecode, base64urlEncode, createHmacSha256, randomBytes, timingSafeEqual } from '../../crypto/index.js';
+import { base64urlDecode, base64urlEncode, randomBytes, timingSafeEqual } from '../../crypto/index.js';
 import { formatApiKey, generateApiKeyParts, parseApiKey } from './api-key-format.js';
 import { isApiKeyScope, type ApiKeyScope } from './api-key-scopes.js';
+import { createVerifiedKeyCache } from './verified-key-cache.js';
 
 /** An API key as its repository keeps it (the digest of the secret, never the secret). */
 export interface StoredApiKey {
@@ -23,6 +25,12 @@ export interface ApiKeyRepository {
   list(): Promise<StoredApiKey[]>;
   revoke(id: string, at: Date): Promise<boolean>;
   replace(oldId: string, replacement: StoredApiKey, oldExpiresAt: Date): Promise<boolean>;
+}
+
+/** A key record with its digest decoded, as the verified-key cache keeps it. */
+interface CachedKey {
+  readonly record: StoredApiKey;
+  readonly digest: Uint8Array;
 }
 
 /** A key as shown to operators: everything but the digest, plus its state now. */
@@ -72,6 +80,12 @@ export interface ApiKeyServiceOptions {
   readonly pepper: Uint8Array;
   /** The clock (tests move it). */
   readonly now?: () => Date;
+  /**
+   * How long a key record read from the store is reused, in ms (default 5000; 0: read the store on
+   * every request). Revoke and rotate through this service take effect at once; through another
+   * process sharing the store, within this time.
+   */
+  readonly cacheTtlMs?: number;
 }
 
 const MAX_GRACE_SECONDS = 90 * 24 * 3600;
@@ -125,8 +139,10 @@ function authError(code: 'ERR_AUTH_MALFORMED_KEY' | 'ERR_AUTH_INVALID_KEY' | 'ER
 export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyService {
   const { repository } = options;
   const now = options.now ?? (() => new Date());
-  const mac = createHmacSha256(options.pepper);
-  const digestOf = (id: string, secret: string): Uint8Array => mac(`${id}.${secret}`);
+  // node:crypto rather than the portable layer's pure-JS HMAC: this runs on every request, and app is server-side.
+  const pepper = createSecretKey(options.pepper);
+  const digestOf = (id: string, secret: string): Uint8Array => createHmac('sha256', pepper).update(`${id}.${secret}`, 'utf8').digest();
+  const cache = createVerifiedKeyCache<CachedKey>(options.cacheTtlMs ?? 5000);
   // Compared against when the id is unknown: a digest no secret produces in practice.
   const decoy = randomBytes(32);
 
@@ -144,6 +160,17 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
       replacedBy: null,
     };
     return { key: formatApiKey(parts), record };
+  }
+
+  async function lookup(id: string): Promise<CachedKey | undefined> {
+    const hit = cache.get(id);
+    if (hit !== undefined) return hit;
+    const record = await repository.findById(id);
+    const digest = record === undefined ? undefined : base64urlDecode(record.digest);
+    if (record === undefined || digest === undefined) return undefined;
+    const entry = { record, digest };
+    cache.set(id, entry);
+    return entry;
   }
 
   async function existing(id: string): Promise<StoredApiKey> {
@@ -165,6 +192,7 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
       return (await repository.list()).map((r) => infoOf(r, at));
     },
     async revoke(id) {
+      cache.delete(id);
       if (!(await repository.revoke(id, now()))) await existing(id);
       return infoOf(await existing(id), now());
     },
@@ -173,19 +201,21 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
         throw invalid(`A grace period is a whole number of seconds from 0 to ${MAX_GRACE_SECONDS}.`);
       }
       const at = now();
+      cache.delete(id);
       const old = await existing(id);
       if (statusOf(old, at) !== 'active') throw new BulwarkError('ERR_KEYS_NOT_FOUND', 'Only an active key can be rotated.');
       const { key, record } = issue({ name: old.name, scopes: old.scopes, models: old.models, expiresAt: old.expiresAt }, at);
       if (!(await repository.replace(id, record, new Date(at.getTime() + graceSeconds * 1000)))) await existing(id);
+      cache.delete(id);
       return { key, info: infoOf(record, at) };
     },
     async authenticate(presented) {
       const parts = parseApiKey(presented);
       if (parts === undefined) throw authError('ERR_AUTH_MALFORMED_KEY');
-      const record = await repository.findById(parts.id);
-      const stored = (record === undefined ? undefined : base64urlDecode(record.digest)) ?? decoy;
-      const matches = timingSafeEqual(digestOf(parts.id, parts.secret), stored);
-      if (!matches || record === undefined) throw authError('ERR_AUTH_INVALID_KEY');
+      const found = await lookup(parts.id);
+      const matches = timingSafeEqual(digestOf(parts.id, parts.secret), found?.digest ?? decoy);
+      if (!matches || found === undefined) throw authError('ERR_AUTH_INVALID_KEY');
+      const { record } = found;
       const status = statusOf(record, now());
       if (status === 'revoked') throw authError('ERR_AUTH_KEY_REVOKED');
       if (status === 'expired') throw authError('ERR_AUTH_KEY_EXPIRED');

@@ -1,0 +1,17 @@
+/**
+ * Child-process entry of `bench/gateway.ts`: starts one server (`upstream`, `passthrough` or
+ * `bulwark`, with the upstream URL as the second argument), reports `{url, key?}` over IPC and
+ * runs until the parent sends `stop` (then exits, so `--cpu-prof` writes its profile).
+ */
+import { startBulwark } from './gateway-bulwark.js';
+import { startFixedUpstream } from './gateway-fixed-upstream.js';
+import { startPassThrough } from './gateway-passthrough.js';
+
+const [role, upstreamUrl = ''] = process.argv.slice(2);
+const server =
+  role === 'upstream' ? await startFixedUpstream() : role === 'passthrough' ? await startPassThrough(upstreamUrl) : await startBulwark(upstreamUrl);
+process.send?.({ url: server.url, key: 'key' in server ? server.key : undefined });
+process.on('message', (message) => {
+  if (message !== 'stop') return;
+  void server.close().finally(() => process.exit(0));
+});
