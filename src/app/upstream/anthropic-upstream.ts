@@ -1,12 +1,9 @@
-import { Pool } from 'undici';
-import type { IncomingHttpHeaders } from 'node:http';
 import { toAnthropicRequest } from './anthropic-request.js';
 import { fromAnthropicMessage } from './anthropic-response.js';
+import { createHttpTransport, type UpstreamBody } from './http-transport.js';
 import { anthropicChunks } from './anthropic-stream.js';
 import { mapUndiciError } from './map-undici-error.js';
 import { parseSse } from './parse-sse.js';
-import { readBounded } from './read-bounded.js';
-import { statusError } from './status-error.js';
 import { UpstreamError } from './upstream-error.js';
 import type { ChatBody, ChatResult, Upstream, UpstreamCallOptions } from './upstream.js';
 
@@ -31,29 +28,12 @@ export interface AnthropicUpstreamOptions {
   readonly connections?: number;
 }
 
-type Body = AsyncIterable<Uint8Array> & { destroy(err?: Error): unknown };
+type Body = UpstreamBody;
 type Json = Record<string, unknown>;
-const ERROR_BODY_LIMIT = 64 * 1024;
 /** Anthropic's "overloaded" status: retry later, like a rate limit. */
 const OVERLOADED = 529;
 
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
 
-function parseObject(text: string): Json {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new UpstreamError('ERR_UPSTREAM_BAD_RESPONSE', 'The upstream answer is not valid JSON.');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UpstreamError('ERR_UPSTREAM_BAD_RESPONSE', 'The upstream answer is not a JSON object.');
-  }
-  return parsed as Json;
-}
 
 /** Anthropic's models list (`{data: [{id, created_at, …}]}`) in OpenAI's shape. */
 function modelsList(ids: readonly string[], created: readonly number[] = []): Json {
@@ -69,47 +49,17 @@ function modelsList(ids: readonly string[], created: readonly number[] = []): Js
  * as a rate limit. Anthropic has no embeddings: those calls are refused.
  */
 export function anthropicUpstream(options: AnthropicUpstreamOptions): Upstream {
-  const base = new URL(options.baseUrl);
-  const prefix = base.pathname.replace(/\/+$/, '');
-  const pool = new Pool(base.origin, {
-    connections: options.connections ?? 64,
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-    connectTimeout: Math.min(options.timeoutMs, 10_000),
-  });
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/json, text/event-stream',
     'anthropic-version': options.version ?? ANTHROPIC_VERSION,
   };
   if (options.apiKey !== undefined) headers['x-api-key'] = options.apiKey;
-
-  async function call(method: 'GET' | 'POST', path: string, payload: string | undefined, signal: AbortSignal) {
-    let res;
-    try {
-      res = await pool.request({ method, path: prefix + path, headers, body: payload ?? null, signal });
-    } catch (err) {
-      throw mapUndiciError(err, 'ERR_UPSTREAM_UNREACHABLE');
-    }
-    const body = res.body as unknown as Body;
-    if (res.statusCode < 200 || res.statusCode >= 300) {
-      const text = await readBounded(body, ERROR_BODY_LIMIT).catch(() => '');
-      body.destroy();
-      const retryAfter = header(res.headers, 'retry-after');
-      throw statusError(res.statusCode === OVERLOADED ? 429 : res.statusCode, text, retryAfter);
-    }
-    return { body, contentType: header(res.headers, 'content-type') ?? '' };
-  }
-
-  async function readJson(body: Body): Promise<Json> {
-    try {
-      return parseObject(await readBounded(body, options.maxResponseBytes));
-    } catch (err) {
-      throw mapUndiciError(err, 'ERR_UPSTREAM_UNREACHABLE');
-    } finally {
-      body.destroy();
-    }
-  }
+  const { call, readJson, close } = createHttpTransport({
+    ...options,
+    headers,
+    mapStatus: (status) => (status === OVERLOADED ? 429 : status),
+  });
 
   async function* streamOf(body: Body, chat: ChatBody): AsyncGenerator<unknown> {
     const streamOptions = chat['stream_options'] as Json | null | undefined;
@@ -150,8 +100,6 @@ export function anthropicUpstream(options: AnthropicUpstreamOptions): Upstream {
       const created = data.map((m) => (typeof m['created_at'] === 'string' ? Math.floor(Date.parse(m['created_at']) / 1000) || 0 : 0));
       return modelsList(ids, created);
     },
-    async close() {
-      await pool.close();
-    },
+    close,
   };
 }

@@ -1,9 +1,6 @@
-import { Pool } from 'undici';
-import type { IncomingHttpHeaders } from 'node:http';
+import { createHttpTransport, type UpstreamBody } from './http-transport.js';
 import { mapUndiciError } from './map-undici-error.js';
 import { parseSse } from './parse-sse.js';
-import { readBounded } from './read-bounded.js';
-import { statusError } from './status-error.js';
 import { UpstreamError } from './upstream-error.js';
 import type { ChatBody, ChatResult, EmbeddingsBody, Upstream, UpstreamCallOptions } from './upstream.js';
 
@@ -21,28 +18,13 @@ export interface OpenAIUpstreamOptions {
   readonly connections?: number;
 }
 
-type Body = AsyncIterable<Uint8Array> & { destroy(err?: Error): unknown };
-const ERROR_BODY_LIMIT = 64 * 1024;
+type Body = UpstreamBody;
 
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
 
 function badResponse(message: string): UpstreamError {
   return new UpstreamError('ERR_UPSTREAM_BAD_RESPONSE', message);
 }
 
-function parseJson(text: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw badResponse('The upstream answer is not valid JSON.');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw badResponse('The upstream answer is not a JSON object.');
-  return parsed as Record<string, unknown>;
-}
 
 /**
  * Chat chunks of an upstream SSE body up to `[DONE]`. A malformed event, an `error` event or an
@@ -77,42 +59,9 @@ async function* chatChunks(body: Body, maxEventBytes: number): AsyncGenerator<un
  * only thing forwarded (no client headers), and answers are size-bounded.
  */
 export function openaiUpstream(options: OpenAIUpstreamOptions): Upstream {
-  const base = new URL(options.baseUrl);
-  const prefix = base.pathname.replace(/\/+$/, '');
-  const pool = new Pool(base.origin, {
-    connections: options.connections ?? 64,
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-    connectTimeout: Math.min(options.timeoutMs, 10_000),
-  });
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
   if (options.apiKey !== undefined) headers['authorization'] = `Bearer ${options.apiKey}`;
-
-  async function call(method: 'GET' | 'POST', path: string, payload: string | undefined, signal: AbortSignal) {
-    let res;
-    try {
-      res = await pool.request({ method, path: prefix + path, headers, body: payload ?? null, signal });
-    } catch (err) {
-      throw mapUndiciError(err, 'ERR_UPSTREAM_UNREACHABLE');
-    }
-    const body = res.body as unknown as Body;
-    if (res.statusCode < 200 || res.statusCode >= 300) {
-      const text = await readBounded(body, ERROR_BODY_LIMIT).catch(() => '');
-      body.destroy();
-      throw statusError(res.statusCode, text, header(res.headers, 'retry-after'));
-    }
-    return { body, contentType: header(res.headers, 'content-type') ?? '' };
-  }
-
-  async function readJson(body: Body): Promise<Record<string, unknown>> {
-    try {
-      return parseJson(await readBounded(body, options.maxResponseBytes));
-    } catch (err) {
-      throw mapUndiciError(err, 'ERR_UPSTREAM_UNREACHABLE');
-    } finally {
-      body.destroy();
-    }
-  }
+  const { call, readJson, close } = createHttpTransport({ ...options, headers });
 
   return {
     kind: 'openai',
@@ -133,8 +82,6 @@ export function openaiUpstream(options: OpenAIUpstreamOptions): Upstream {
       const { body } = await call('GET', '/models', undefined, signal);
       return readJson(body);
     },
-    async close() {
-      await pool.close();
-    },
+    close,
   };
 }
