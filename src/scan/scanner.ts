@@ -3,7 +3,7 @@ import type { Finding } from '../core/finding.js';
 import { CONTEXT_BOOST, findContextWord } from './context-words.js';
 import { defaultDetectors } from './default-detectors.js';
 import type { Detector, DetectorContext } from './detector.js';
-import { denyListFindings, isAllowed } from './list-terms.js';
+import { compileAllowList, compileDenyList, type AllowMatcher, type DenyMatcher } from './list-terms.js';
 import { applyPrecisionGuards } from './precision-guards.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import type { ScanOptions, ScannerOptions } from './scan-options.js';
@@ -28,13 +28,24 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   return {
     entities,
     scan(text, callOptions) {
-      const merged = callOptions ? checkOptions({ ...defaults, ...callOptions }, entities) : defaults;
+      const merged = callOptions ? checkOptions({ ...defaults.options, ...callOptions }, entities) : defaults;
       return runScan(text, detectors, merged);
     },
   };
 }
 
-function checkOptions(options: ScanOptions, known: readonly string[]): ScanOptions {
+/** Options checked and compiled once (lists to matchers, entity selection to a set). */
+interface CheckedOptions {
+  /** The options as given, for merging with per-call options. */
+  readonly options: ScanOptions;
+  readonly threshold: number;
+  readonly regions: readonly string[];
+  readonly selected: ReadonlySet<string> | undefined;
+  readonly allow: AllowMatcher | undefined;
+  readonly deny: DenyMatcher | undefined;
+}
+
+function checkOptions(options: ScanOptions, known: readonly string[]): CheckedOptions {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   if (!(threshold >= 0 && threshold <= 1)) {
     throw new BulwarkError('ERR_SCAN_INVALID_OPTION', 'threshold must be a number between 0 and 1');
@@ -50,14 +61,20 @@ function checkOptions(options: ScanOptions, known: readonly string[]): ScanOptio
   if (regions.some((r) => !/^[A-Z]{2}$/.test(r))) {
     throw new BulwarkError('ERR_SCAN_INVALID_OPTION', 'regions must be ISO 3166-1 alpha-2 codes');
   }
-  return { ...options, threshold, regions };
+  return {
+    options,
+    threshold,
+    regions,
+    selected: options.entities ? new Set(options.entities) : undefined,
+    allow: options.allow && options.allow.length > 0 ? compileAllowList(options.allow) : undefined,
+    deny: options.deny ? compileDenyList(options.deny) : undefined,
+  };
 }
 
-function runScan(text: string, detectors: readonly Detector[], options: ScanOptions): Finding[] {
+function runScan(text: string, detectors: readonly Detector[], checked: CheckedOptions): Finding[] {
   if (text.length === 0) return [];
-  const selected = options.entities ? new Set(options.entities) : undefined;
-  const ctx: DetectorContext = { regions: options.regions ?? ['US'], shared: new Map() };
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const { selected, threshold, allow, deny } = checked;
+  const ctx: DetectorContext = { regions: checked.regions, shared: new Map() };
 
   let findings: Finding[] = [];
   for (const detector of detectors) {
@@ -67,16 +84,13 @@ function runScan(text: string, detectors: readonly Detector[], options: ScanOpti
       findings.push(detector.context ? boostByContext(text, f, detector.context) : f);
     }
   }
-  if (options.deny) {
-    for (const f of denyListFindings(text, options.deny)) {
+  if (deny) {
+    for (const f of deny(text)) {
       if (!selected || selected.has(f.type)) findings.push(f);
     }
   }
   findings = applyPrecisionGuards(text, findings);
-  const allow = options.allow;
-  findings = findings.filter(
-    (f) => f.score >= threshold && !(allow && isAllowed(text.slice(f.start, f.end), allow)),
-  );
+  findings = findings.filter((f) => f.score >= threshold && !(allow && allow(text.slice(f.start, f.end))));
   return resolveOverlaps(findings);
 }
 
