@@ -1,15 +1,10 @@
-import { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAnthropic, type FakeAnthropic } from './anthropic-fake.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
+import { apiError, streamError } from './api-error.js';
+import { PLANTED, PLANTED_PROMPT } from './planted-pii.js';
 
-const PLANTED = {
-  email: 'maria.keller@example.com',
-  phone: '+1 415 555 0132',
-  name: 'Maria Keller',
-  card: '4111 1111 1111 1111',
-};
-const PROMPT = `Hi, I'm ${PLANTED.name}. Write to ${PLANTED.email}, call ${PLANTED.phone}, card ${PLANTED.card}.`;
+const PROMPT = PLANTED_PROMPT;
 
 let fake: FakeAnthropic;
 let gw: TestGateway;
@@ -43,16 +38,6 @@ function expectNothingLeaked(from: number): Sent[] {
     expect(raw).toContain('⟦EMAIL_1⟧');
   }
   return received.map((r) => JSON.parse(r) as Sent);
-}
-
-async function apiError(p: Promise<unknown>): Promise<APIError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(APIError);
-    return err as APIError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('the anthropic upstream behind the official openai client', () => {
@@ -193,12 +178,7 @@ describe('anthropic failures', () => {
     ['ends before message_stop', 'cut'],
   ])('a stream that %s -> a terminal ERR_UPSTREAM_STREAM_FAILED after the partial text', async (_name, model) => {
     const stream = await gw.client.chat.completions.create({ model, stream: true, messages: [{ role: 'user', content: 'x' }] });
-    let text = '';
-    const err = await apiError(
-      (async () => {
-        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-      })(),
-    );
+    const { text, err } = await streamError(stream);
     expect(err.code).toBe('ERR_UPSTREAM_STREAM_FAILED');
     expect(text).toBe('partial ');
   });

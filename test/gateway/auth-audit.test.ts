@@ -1,28 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
+import { storeTargets } from '../store/store-targets.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
 
 // The audit record of each chat request lands in the store — SQLite, and Postgres when
 // BULWARK_TEST_POSTGRES_URL is set — with counts and ids, never the prompt or a found value.
-const POSTGRES_URL = process.env['BULWARK_TEST_POSTGRES_URL'];
-const schema = `bulwark_audit_${randomBytes(6).toString('hex')}`;
-const targets: { name: string; open: () => Promise<Store>; cleanup: () => Promise<void> }[] = [
-  { name: 'sqlite', open: () => openStore({ dialect: 'sqlite', file: ':memory:' }), cleanup: async () => undefined },
-];
-if (POSTGRES_URL !== undefined && POSTGRES_URL !== '') {
-  targets.push({
-    name: 'postgres',
-    open: () => openStore({ dialect: 'postgres', url: POSTGRES_URL, schema }),
-    async cleanup() {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  });
-}
+const targets = storeTargets({ schemaPrefix: 'bulwark_audit' });
 
 const CANARY_EMAIL = 'canary.q7x9z@example.org';
 const CANARY_WORD = 'Zyxwvutsrq-canary-42';

@@ -1,7 +1,7 @@
-import { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRecordingUpstream, type RecordingUpstream } from './recording-upstream.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
+import { apiError } from './api-error.js';
 
 let upstream: RecordingUpstream;
 let gw: TestGateway;
@@ -38,16 +38,6 @@ async function call(path: string, headers: Record<string, string>, init: { metho
   return { res, json: JSON.parse(text) as ErrorJson & Record<string, unknown> };
 }
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-
-async function apiError(p: Promise<unknown>): Promise<APIError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(APIError);
-    return err as APIError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function createKey(body: Record<string, unknown>): Promise<{ key: string; id: string }> {
   const { res, json } = await call('/admin/keys', bearer(adminKey), { body: JSON.stringify(body) });

@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRecordingUpstream, type RecordingUpstream } from './recording-upstream.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
+import { apiError, streamError } from './api-error.js';
 
 let upstream: RecordingUpstream;
 let gw: TestGateway;
@@ -48,16 +48,6 @@ function expectErrorShape(res: Response, json: ErrorJson, status: number, code: 
   expect(json.error.request_id).toBe(res.headers.get('x-request-id'));
   expect(json.error.request_id).toMatch(/^[0-9a-f-]{36}$/);
   expect(JSON.stringify(json)).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
-}
-
-async function apiError(p: Promise<unknown>): Promise<APIError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(APIError);
-    return err as APIError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const chat = (model: string) => JSON.stringify({ model, messages: [{ role: 'user', content: 'hi' }] });
@@ -138,12 +128,7 @@ describe('upstream failures', () => {
     ['sends an error event', 'stream-error'],
   ])('an upstream that %s mid-stream -> the client gets a terminal error event; the server stays up', async (_name, model) => {
     const stream = await gw.client.chat.completions.create({ model, stream: true, messages: [{ role: 'user', content: 'x' }] });
-    let text = '';
-    const err = await apiError(
-      (async () => {
-        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-      })(),
-    );
+    const { text, err } = await streamError(stream);
     expect(err.code).toBe('ERR_UPSTREAM_STREAM_FAILED');
     expect(text).toBe('partial ');
     const health = await fetch(`${gw.gateway.url}/health`);
@@ -154,12 +139,7 @@ describe('upstream failures', () => {
 
   it('an upstream that goes silent mid-stream -> a terminal ERR_UPSTREAM_TIMEOUT event', async () => {
     const stream = await gw.client.chat.completions.create({ model: 'stall', stream: true, messages: [{ role: 'user', content: 'x' }] });
-    let text = '';
-    const err = await apiError(
-      (async () => {
-        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-      })(),
-    );
+    const { text, err } = await streamError(stream);
     expect(err.code).toBe('ERR_UPSTREAM_TIMEOUT');
     expect(text).toBe('partial ');
   });

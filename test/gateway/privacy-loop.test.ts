@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startRecordingUpstream, type RecordingUpstream } from './recording-upstream.js';
 import { startTestGateway, type TestGateway } from './start-test-gateway.js';
+import { PLANTED, PLANTED_PROMPT } from './planted-pii.js';
 
-const PLANTED = {
-  email: 'maria.keller@example.com',
-  phone: '+1 415 555 0132',
-  name: 'Maria Keller',
-  card: '4111 1111 1111 1111',
-};
-const PROMPT = `Hi, I'm ${PLANTED.name}. Write to ${PLANTED.email}, call ${PLANTED.phone}, card ${PLANTED.card}.`;
+const PROMPT = PLANTED_PROMPT;
 
 let upstream: RecordingUpstream;
 let gw: TestGateway;

@@ -1,44 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiKeyRepository, AuditSink } from '../../src/app/index.js';
 import { openStore, type ApiKeyRecord, type Store } from '../../src/store/index.js';
+import { storeTargets } from './store-targets.js';
 
-// One suite, every implementation. Postgres runs when BULWARK_TEST_POSTGRES_URL is set (CI sets
-// it); set but unreachable is a failure, never a skip. Each run works in its own schema.
-const POSTGRES_URL = process.env['BULWARK_TEST_POSTGRES_URL'];
-
-interface Target {
-  readonly name: string;
-  open(): Promise<Store>;
-  cleanup(): Promise<void>;
-}
-
-const schema = `bulwark_test_${randomBytes(6).toString('hex')}`;
-const dir = mkdtempSync(join(tmpdir(), 'bulwark-store-'));
-const targets: Target[] = [
-  { name: 'sqlite :memory:', open: () => openStore({ dialect: 'sqlite', file: ':memory:' }), cleanup: async () => undefined },
-  {
-    name: 'sqlite file',
-    open: () => openStore({ dialect: 'sqlite', file: join(dir, 'nested', 'bulwark.db') }),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  },
-];
-if (POSTGRES_URL !== undefined && POSTGRES_URL !== '') {
-  targets.push({
-    name: 'postgres',
-    open: () => openStore({ dialect: 'postgres', url: POSTGRES_URL, schema }),
-    async cleanup() {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  });
-}
+// One suite, every implementation (see store-targets.ts for when Postgres runs).
+const targets = storeTargets({ file: true, schemaPrefix: 'bulwark_test' });
 
 const t0 = new Date('2030-01-01T00:00:00.000Z');
 const at = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
