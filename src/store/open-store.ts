@@ -9,6 +9,7 @@ import { sqlAuditRecordRepository, type SqlAuditRecordRepository } from './audit
 import { migrationProvider } from './migrations.js';
 import type { StoreDialect, StoreLocation } from './store-location.js';
 import type { StoreSchema } from './store-schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 /** Options of {@link openStore}. */
 export type OpenStoreOptions = StoreLocation & {
@@ -44,7 +45,7 @@ function sqliteDatabase(file: string): Kysely<StoreSchema> {
   database.pragma('busy_timeout = 5000');
   // Deleted rows are overwritten, not left in free pages (erasure, DESIGN.md).
   database.pragma('secure_delete = ON');
-  return new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
 function postgresDatabase(url: string, schema: string | undefined): Kysely<StoreSchema> {
