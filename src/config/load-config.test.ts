@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isBulwarkError } from '../core/bulwark-error.js';
 import { ENV_VARS } from './env-vars.js';
 import { DEFAULT_TOKENIZE } from './gateway-config.js';
 import { loadConfig } from './load-config.js';
+import { thrownCode } from '../../test/thrown-code.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-config-'));
 function yamlFile(text: string): string {
@@ -14,14 +14,6 @@ function yamlFile(text: string): string {
   return path;
 }
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return isBulwarkError(err) ? err.code : 'not a BulwarkError';
-  }
-  return undefined;
-}
 
 describe('loadConfig', () => {
   it('starts with zero configuration: loopback, port 8787, echo upstream, common PII tokenized', () => {
@@ -85,7 +77,7 @@ describe('loadConfig', () => {
     ['a bare sqlite: URL', { BULWARK_DATABASE_URL: 'sqlite:' }],
     ['a failure limit of 0', { BULWARK_AUTH_MAX_FAILURES: '0' }],
   ])('refuses %s with ERR_CONFIG_INVALID', (_name, env) => {
-    expect(codeOf(() => loadConfig({ env }))).toBe('ERR_CONFIG_INVALID');
+    expect(thrownCode(() => loadConfig({ env }))).toBe('ERR_CONFIG_INVALID');
   });
 
   it.each([
@@ -96,7 +88,7 @@ describe('loadConfig', () => {
     ['a list at the top', '- a\n'],
     ['a section of the wrong type', 'server: 12\n'],
   ])('refuses a file with %s', (_name, text) => {
-    expect(codeOf(() => loadConfig({ file: yamlFile(text) }))).toBe('ERR_CONFIG_INVALID');
+    expect(thrownCode(() => loadConfig({ file: yamlFile(text) }))).toBe('ERR_CONFIG_INVALID');
   });
 
   it('never puts a value into the error message', () => {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isBulwarkError } from '../../core/bulwark-error.js';
 import { loadNerModel } from './load-ner-model.js';
 import { CUT_COUNT, base64ToBytes, decodeNerModel } from './ner-model.js';
 import { NER_MODEL_BASE64 } from './ner-model-data.js';
+import { thrownCode } from '../../../test/thrown-code.js';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return isBulwarkError(err) ? err.code : 'not a BulwarkError';
-  }
-  return undefined;
-}
 
 describe('NER model', () => {
   it('loads the bundled model once, with weights and a lexicon', () => {
@@ -34,7 +26,7 @@ describe('NER model', () => {
     const bytes = base64ToBytes(NER_MODEL_BASE64).slice();
     bytes[20] = 0;
     bytes[21] = 0;
-    expect(codeOf(() => decodeNerModel(bytes))).toBe('ERR_SCAN_MODEL_INVALID');
+    expect(thrownCode(() => decodeNerModel(bytes))).toBe('ERR_SCAN_MODEL_INVALID');
   });
 
   it('is compact (under 1 MB of binary data)', () => {
@@ -46,7 +38,7 @@ describe('NER model', () => {
     ['wrong magic', new Uint8Array(64).fill(1)],
     ['truncated', base64ToBytes(NER_MODEL_BASE64).subarray(0, 200)],
   ])('rejects %s data with ERR_SCAN_MODEL_INVALID', (_name, bytes) => {
-    expect(codeOf(() => decodeNerModel(bytes))).toBe('ERR_SCAN_MODEL_INVALID');
+    expect(thrownCode(() => decodeNerModel(bytes))).toBe('ERR_SCAN_MODEL_INVALID');
   });
 
   it('decodes base64 without Buffer', () => {
