@@ -1,3 +1,5 @@
+import type { AuditDetection } from '../store/index.js';
+
 /** One request's audit entry: who, which route, the decision, counts — never a raw value. */
 export interface AuditEntry {
   readonly requestId: string;
@@ -11,6 +13,8 @@ export interface AuditEntry {
   readonly findings: Readonly<Record<string, number>>;
   /** HTTP status sent to the client. */
   readonly status: number;
+  /** Threat detections: detector id, score, where, action (never the matched text). */
+  readonly detections?: readonly AuditDetection[];
 }
 
 /** Where audit entries go (the store's audit record repository satisfies it). */

@@ -4,6 +4,21 @@ import type { StoreSchema } from './store-schema.js';
 /** What the gateway did with one request. */
 export type AuditDecision = 'forwarded' | 'blocked' | 'error';
 
+/**
+ * One threat detection of a request (prompt injection, a secret, a system-prompt leak, a
+ * schema violation): which detector, how sure, where, and what was done. Never the matched text.
+ */
+export interface AuditDetection {
+  /** Stable detector id, e.g. `injection.classifier`, `secret.github_pat`, `leak.canary`. */
+  readonly detector: string;
+  /** Score in [0, 1]. */
+  readonly score: number;
+  /** Where: `request` (a prompt segment kind such as `content` or `tool_result`) or `response`. */
+  readonly where: string;
+  /** What the policy did: `block`, `flag`, `log`, `redact`, `strip`. */
+  readonly action: string;
+}
+
 /** One request's audit record. Holds counts and ids only, never a prompt or a matched value. */
 export interface AuditRecord {
   readonly requestId: string;
@@ -17,6 +32,8 @@ export interface AuditRecord {
   readonly findings: Readonly<Record<string, number>>;
   /** HTTP status sent to the client. */
   readonly status: number;
+  /** Threat detections (empty when none; absent is read as empty). */
+  readonly detections?: readonly AuditDetection[];
 }
 
 /** Audit records in the store (SQLite or Postgres, one implementation). */
@@ -40,6 +57,7 @@ export function sqlAuditRecordRepository(db: Kysely<StoreSchema>): SqlAuditRecor
           decision: r.decision,
           findings: JSON.stringify(r.findings),
           status: r.status,
+          detections: JSON.stringify(r.detections ?? []),
         })
         .execute();
     },
@@ -53,6 +71,7 @@ export function sqlAuditRecordRepository(db: Kysely<StoreSchema>): SqlAuditRecor
         decision: row.decision as AuditDecision,
         findings: JSON.parse(row.findings) as Record<string, number>,
         status: Number(row.status),
+        detections: JSON.parse(row.detections) as AuditDetection[],
       }));
     },
   };

@@ -3,4 +3,4 @@ export type { OpenStoreOptions, Store } from './open-store.js';
 export { parseStoreLocation } from './store-location.js';
 export type { StoreDialect, StoreLocation } from './store-location.js';
 export type { ApiKeyRecord, SqlApiKeyRepository } from './api-key-repository.js';
-export type { AuditDecision, AuditRecord, SqlAuditRecordRepository } from './audit-record-repository.js';
+export type { AuditDecision, AuditDetection, AuditRecord, SqlAuditRecordRepository } from './audit-record-repository.js';

@@ -36,6 +36,15 @@ function migrations(dialect: StoreDialect): Readonly<Record<string, Migration>> 
         await db.schema.createIndex('audit_records_request_id').on('audit_records').column('request_id').execute();
       },
     },
+    '0002_audit_detections': {
+      async up(db: Kysely<unknown>) {
+        // Threat detections (detector id, score, where, action) as a JSON array; never matched text.
+        await db.schema
+          .alterTable('audit_records')
+          .addColumn('detections', 'text', (c) => c.notNull().defaultTo('[]'))
+          .execute();
+      },
+    },
   };
 }
 

@@ -37,4 +37,6 @@ export interface AuditRecordsTable {
   /** JSON object: entity type -> count. */
   findings: string;
   status: number;
+  /** JSON array of `AuditDetection`: detector ids and scores, never matched text. */
+  detections: Generated<string>;
 }

@@ -86,11 +86,13 @@ describe.each(targets)('store contract: $name', (target) => {
 
   it('appends audit records and reads them newest first', async () => {
     const base = { at: t0, route: 'POST /v1/chat/completions', status: 200 } as const;
-    await store.auditRecords.append({ ...base, requestId: 'r1', keyId: 'k1', decision: 'forwarded', findings: { EMAIL_ADDRESS: 2, PERSON: 1 } });
+    const detections = [{ detector: 'injection.classifier', score: 0.97, where: 'tool_result', action: 'block' }];
+    await store.auditRecords.append({ ...base, requestId: 'r1', keyId: 'k1', decision: 'forwarded', findings: { EMAIL_ADDRESS: 2, PERSON: 1 }, detections });
     await store.auditRecords.append({ ...base, requestId: 'r2', keyId: null, decision: 'blocked', findings: {}, status: 401 });
     const [latest, previous] = await store.auditRecords.recent(2);
-    expect(latest).toEqual({ ...base, requestId: 'r2', keyId: null, decision: 'blocked', findings: {}, status: 401 });
-    expect(previous).toEqual({ ...base, requestId: 'r1', keyId: 'k1', decision: 'forwarded', findings: { EMAIL_ADDRESS: 2, PERSON: 1 } });
+    // A record written without detections reads back with an empty list.
+    expect(latest).toEqual({ ...base, requestId: 'r2', keyId: null, decision: 'blocked', findings: {}, status: 401, detections: [] });
+    expect(previous).toEqual({ ...base, requestId: 'r1', keyId: 'k1', decision: 'forwarded', findings: { EMAIL_ADDRESS: 2, PERSON: 1 }, detections });
   });
 
   it('migrates idempotently: opening the same database again keeps the data', async () => {

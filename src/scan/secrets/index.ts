@@ -1,0 +1,2 @@
+export { secretDetectors } from './secret-detectors.js';
+export { createSecretScanner, scanSecrets } from './scan-secrets.js';

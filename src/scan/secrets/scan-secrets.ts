@@ -1,0 +1,16 @@
+import type { Finding } from '../../core/finding.js';
+import { createScanner, type Scanner } from '../scanner.js';
+import { secretDetectors } from './secret-detectors.js';
+
+/** A scanner running only the secret detectors (entity type `SECRET`). */
+export function createSecretScanner(options: { readonly threshold?: number } = {}): Scanner {
+  return createScanner({ detectors: secretDetectors, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) });
+}
+
+let shared: Scanner | undefined;
+
+/** Secrets in `text` (findings of type `SECRET`, detector id names the format). */
+export function scanSecrets(text: string): Finding[] {
+  shared ??= createSecretScanner();
+  return shared.scan(text);
+}
