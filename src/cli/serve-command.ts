@@ -8,14 +8,15 @@ function banner(config: GatewayConfig, app: App, url: string): string {
   const upstream =
     config.upstream.kind === 'echo'
       ? 'echo (offline: answers with your last message; set BULWARK_UPSTREAM_BASE_URL for a real provider)'
-      : `openai-compatible at ${config.upstream.baseUrl ?? '?'}`;
+      : `${config.upstream.kind === 'anthropic' ? 'anthropic messages' : 'openai-compatible'} at ${config.upstream.baseUrl ?? '?'}`;
   return [
     `Bulwark gateway listening on ${url}`,
     `  upstream:  ${upstream}`,
     `  store:     ${app.storeDescription}`,
     `  protects:  ${config.privacy.tokenize.length} entity types (tokenized on the way out, restored on the way back)`,
-    `  keys:      every call needs an API key. The first admin key:  bulwark keys create --scope admin --name admin`,
-    `             a key for an app:  bulwark keys create --scope chat --name my-app   (same config and data directory)`,
+    // `npx bulwark` works both in a project that installed Bulwark and in Bulwark's own checkout.
+    `  keys:      every call needs an API key. The first admin key:  npx bulwark keys create --scope admin --name admin`,
+    `             a key for an app:  npx bulwark keys create --scope chat --name my-app   (run it in this directory: same config and data)`,
     `  try:       curl -s ${url}/v1/chat/completions -H 'content-type: application/json' -H "authorization: Bearer $KEY" \\`,
     `               -d '{"model":"echo","messages":[{"role":"user","content":"Mail me at jane@example.org"}]}'`,
     `  or point the OpenAI SDK at baseURL ${url}/v1`,

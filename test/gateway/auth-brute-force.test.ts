@@ -44,3 +44,33 @@ describe('failed authentication is limited per address and fails closed', () => 
     expect((await fetch(`${gw.gateway.url}/health`)).status).toBe(200);
   });
 });
+
+describe('behind a trusted proxy, failures count per forwarded client address', () => {
+  let proxied: TestGateway;
+  beforeAll(async () => {
+    // One trusted hop (the test client plays the proxy): X-Forwarded-For names the client.
+    proxied = await startTestGateway({ BULWARK_AUTH_MAX_FAILURES: '2', BULWARK_AUTH_FAILURE_WINDOW_SECONDS: '600', BULWARK_TRUST_PROXY: '1' });
+  });
+  afterAll(async () => {
+    await proxied?.close();
+  });
+
+  async function call(forwardedFor: string, key: string) {
+    const res = await fetch(`${proxied.gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ model: 'echo', messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  it('blocks the guessing client, not every client behind the same proxy', async () => {
+    const bad = proxied.key.slice(0, -2);
+    expect(await call('198.51.100.7', bad)).toBe(403);
+    expect(await call('198.51.100.7', bad)).toBe(403);
+    expect(await call('198.51.100.7', proxied.key)).toBe(429);
+    // Another client behind the same proxy is unaffected.
+    expect(await call('203.0.113.9', proxied.key)).toBe(200);
+  });
+});

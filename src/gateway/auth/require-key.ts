@@ -13,8 +13,9 @@ const FAILURES = new Set(['ERR_AUTH_MALFORMED_KEY', 'ERR_AUTH_INVALID_KEY', 'ERR
  */
 export function requireKey(app: App, scope: ApiKeyScope) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    // The socket's address: trusted-proxy headers are not honoured yet.
-    const address = request.socket.remoteAddress ?? 'unknown';
+    // The client's address: X-Forwarded-For is honoured only from proxies `server.trustProxy`
+    // trusts (Fastify resolves `request.ip`), so a client cannot pick a fresh address per guess.
+    const address = request.ip;
     const wait = await app.authFailures.blockedFor(address);
     if (wait > 0) {
       throw Object.assign(new BulwarkError('ERR_AUTH_TOO_MANY_FAILURES', 'Too many failed authentication attempts; try again later.'), {
