@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { createApp } from '../src/app/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { startGateway } from '../src/gateway/index.js';
@@ -9,7 +10,9 @@ import { startGateway } from '../src/gateway/index.js';
  * Bulwark with the full pipeline in front of `upstreamUrl`: key authentication, in-memory limits
  * (set high enough never to refuse, but still counted), PII tokenize + restore with the default
  * types, and an audit record per request in a SQLite file in a fresh temporary directory. Logs
- * are at `fatal` (wrk hanging up at the end of a run is logged as an error otherwise), so the per-request cost is the pipeline and not log lines.
+ * are at the default level (`info`; BENCH_LOG_LEVEL overrides) and go to a file in that directory
+ * through the same asynchronous writer pino uses for stdout, so their cost is part of the number.
+ * BENCH_KEEP_LOGS=1 keeps the directory and prints where it is.
  */
 export async function startBulwark(upstreamUrl: string): Promise<{ url: string; key: string; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
@@ -18,7 +21,7 @@ export async function startBulwark(upstreamUrl: string): Promise<{ url: string; 
     env: {
       BULWARK_HOST: '127.0.0.1',
       BULWARK_PORT: '0',
-      BULWARK_LOG_LEVEL: 'fatal',
+      BULWARK_LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info',
       BULWARK_DATA_DIR: dataDir,
       BULWARK_KEY_PEPPER: '7b'.repeat(32),
       BULWARK_UPSTREAM: 'openai',
@@ -31,7 +34,8 @@ export async function startBulwark(upstreamUrl: string): Promise<{ url: string; 
       BULWARK_LIMIT_MAX_STREAMS: '100000',
     },
   });
-  const app = await createApp(config);
+  const logFile = join(dataDir, 'gateway.log');
+  const app = await createApp(config, { logDestination: pino.destination({ dest: logFile, sync: false }) });
   const gateway = await startGateway(app);
   const { key } = await app.keys.create({ name: 'bench', scopes: ['chat'] });
   return {
@@ -39,7 +43,8 @@ export async function startBulwark(upstreamUrl: string): Promise<{ url: string; 
     key,
     close: async () => {
       await gateway.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (process.env['BENCH_KEEP_LOGS'] === '1') process.stderr.write(`bulwark logs kept in ${logFile}\n`);
+      else rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

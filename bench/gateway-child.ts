@@ -1,7 +1,10 @@
 /**
  * Child-process entry of `bench/gateway.ts`: starts one server (`upstream`, `passthrough` or
  * `bulwark`, with the upstream URL as the second argument), reports `{url, key?}` over IPC and
- * runs until the parent sends `stop` (then exits, so `--cpu-prof` writes its profile).
+ * runs until the parent sends `stop` (then exits, so `--cpu-prof` writes its profile). `cpu` is
+ * answered with `{cpu: microseconds}` (user + system time of this process so far), so the parent
+ * can compute CPU time per request, which neighbours on a shared machine disturb far less than
+ * requests per second.
  */
 import { startBulwark } from './gateway-bulwark.js';
 import { startFixedUpstream } from './gateway-fixed-upstream.js';
@@ -12,6 +15,10 @@ const server =
   role === 'upstream' ? await startFixedUpstream() : role === 'passthrough' ? await startPassThrough(upstreamUrl) : await startBulwark(upstreamUrl);
 process.send?.({ url: server.url, key: 'key' in server ? server.key : undefined });
 process.on('message', (message) => {
+  if (message === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpu: user + system });
+  }
   if (message !== 'stop') return;
   void server.close().finally(() => process.exit(0));
 });

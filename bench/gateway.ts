@@ -31,6 +31,8 @@ function prompt(): string {
 interface Child {
   readonly url: string;
   readonly key: string | undefined;
+  /** User + system CPU time of the child so far, in microseconds. */
+  cpu(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,17 @@ function start(role: string, args: string[], execArgv: string[] = []): Promise<C
       resolve({
         url,
         key,
+        cpu: () =>
+          new Promise<number>((done) => {
+            const onMessage = (reply: unknown): void => {
+              const cpu = (reply as { cpu?: unknown }).cpu;
+              if (typeof cpu !== 'number') return;
+              child.off('message', onMessage);
+              done(cpu);
+            };
+            child.on('message', onMessage);
+            child.send('cpu');
+          }),
         stop: () =>
           new Promise<void>((done) => {
             child.once('exit', () => done());
@@ -76,13 +89,19 @@ async function main(): Promise<void> {
 
     const wrk = (url: string, headers: Record<string, string>, connections: number, seconds = SECONDS): Promise<WrkResult> =>
       runWrk({ url: url + ROUTE, body, headers, connections, seconds, dir: work });
+    // CPU time the server spent per answered request during one run (µs).
+    const cpuPerRequest = async (server: Child, run: () => Promise<WrkResult>): Promise<[WrkResult, number]> => {
+      const before = await server.cpu();
+      const result = await run();
+      return [result, ((await server.cpu()) - before) / Math.max(1, result.requests)];
+    };
     process.stderr.write(`warming up, then 4 wrk runs of ${SECONDS} s and 2 streaming runs of ${SECONDS} s…\n`);
     await wrk(pass.url, {}, 50, 2);
     await wrk(bulwark.url, auth, 50, 2);
-    const pass50 = await wrk(pass.url, {}, 50);
-    const bul50 = await wrk(bulwark.url, auth, 50);
-    const pass1 = await wrk(pass.url, {}, 1);
-    const bul1 = await wrk(bulwark.url, auth, 1);
+    const [pass50, passCpu] = await cpuPerRequest(pass, () => wrk(pass.url, {}, 50));
+    const [bul50, bulCpu] = await cpuPerRequest(bulwark, () => wrk(bulwark.url, auth, 50));
+    const [pass1, passCpu1] = await cpuPerRequest(pass, () => wrk(pass.url, {}, 1));
+    const [bul1, bulCpu1] = await cpuPerRequest(bulwark, () => wrk(bulwark.url, auth, 1));
     const passTtft: TtftResult = await measureTtft(pass.url + ROUTE, streamBody, {}, SECONDS);
     const bulTtft: TtftResult = await measureTtft(bulwark.url + ROUTE, streamBody, auth, SECONDS);
 
@@ -97,7 +116,9 @@ async function main(): Promise<void> {
       '|---|---:|---:|---:|---:|:-:|',
       `| req/s, 50 connections | ${pass50.requestsPerSecond.toFixed(0)} | ${bul50.requestsPerSecond.toFixed(0)} | ${ratio.toFixed(2)}x | >= 0.5x | ${yes(ratio >= 0.5)} |`,
       `| p50 / p99 ms, 50 connections | ${ms(pass50.p50Ms)} / ${ms(pass50.p99Ms)} | ${ms(bul50.p50Ms)} / ${ms(bul50.p99Ms)} | +${ms(bul50.p50Ms - pass50.p50Ms)} / +${ms(bul50.p99Ms - pass50.p99Ms)} | | |`,
+      `| server CPU µs per request, 50 connections | ${passCpu.toFixed(0)} | ${bulCpu.toFixed(0)} | +${(bulCpu - passCpu).toFixed(0)} | | |`,
       `| p50 ms, 1 connection | ${ms(pass1.p50Ms)} | ${ms(bul1.p50Ms)} | +${ms(addedP50)} | | |`,
+      `| server CPU µs per request, 1 connection | ${passCpu1.toFixed(0)} | ${bulCpu1.toFixed(0)} | +${(bulCpu1 - passCpu1).toFixed(0)} | | |`,
       `| p99 ms, 1 connection | ${ms(pass1.p99Ms)} | ${ms(bul1.p99Ms)} | +${ms(addedP99)} | <= 0.3 ms | ${yes(addedP99 <= 0.3)} |`,
       `| stream TTFT p50 ms | ${ms(passTtft.p50Ms)} | ${ms(bulTtft.p50Ms)} | +${ms(ttftP50)} | <= 0.5 ms | ${yes(ttftP50 <= 0.5)} |`,
       `| stream TTFT p99 ms | ${ms(passTtft.p99Ms)} | ${ms(bulTtft.p99Ms)} | +${ms(ttftP99)} | | |`,
@@ -115,8 +136,8 @@ async function main(): Promise<void> {
           machine,
           secondsPerRun: SECONDS,
           promptBytes: Buffer.byteLength(prompt()),
-          passThrough: { c50: pass50, c1: pass1, ttft: passTtft },
-          bulwark: { c50: bul50, c1: bul1, ttft: bulTtft },
+          passThrough: { c50: pass50, c1: pass1, ttft: passTtft, cpuMicrosPerRequest: passCpu, cpuMicrosPerRequestC1: passCpu1 },
+          bulwark: { c50: bul50, c1: bul1, ttft: bulTtft, cpuMicrosPerRequest: bulCpu, cpuMicrosPerRequestC1: bulCpu1 },
           derived: { throughputRatio: ratio, addedP50Ms: addedP50, addedP99Ms: addedP99, ttftAddedP50Ms: ttftP50, ttftAddedP99Ms: ttftP99 },
           targets: { throughputRatio: 0.5, addedP99Ms: 0.3, ttftAddedMs: 0.5 },
         },

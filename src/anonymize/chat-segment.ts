@@ -9,7 +9,8 @@ export type SegmentKind =
   | 'tool_result' // content of a `tool` or legacy `function` message
   | 'refusal' // an assistant message's `refusal`
   | 'name' // a message's `name`
-  | 'user'; // the top-level `user`
+  | 'user' // the top-level `user`
+  | 'tool_schema'; // a tool definition's `description`, or one inside its parameters' JSON schema
 
 /** One piece of text in an OpenAI chat body, with the path to write it back. */
 export interface ChatSegment {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySegments } from './apply-segments.js';
-import { listChatSegments } from './list-chat-segments.js';
+import { listChatSegments, MAX_SCHEMA_DEPTH } from './list-chat-segments.js';
 
 const request = {
   model: 'gpt-4o',
@@ -130,6 +130,94 @@ describe('listChatSegments', () => {
     const message = Object.create(proto) as Record<string, unknown>;
     message['role'] = 'user';
     expect(listChatSegments({ messages: [message] })).toEqual([]);
+  });
+});
+
+describe('listChatSegments: tool definitions', () => {
+  const withTools = {
+    messages: [{ role: 'user', content: 'hi' }],
+    tools: [
+      {
+        type: 'function',
+        function: {
+          name: 'send_mail',
+          description: 'Mails ann@example.com',
+          parameters: {
+            type: 'object',
+            description: 'Mail options',
+            properties: {
+              to: { type: 'string', description: 'Default: Ann Lee' },
+              description: { type: 'string', description: 'a property named description' },
+              tags: { type: 'array', items: { type: 'string', description: 'tag, e.g. vip' } },
+              pair: { type: 'array', items: [{ description: 'first' }, { description: 7 }] },
+              when: { anyOf: [{ type: 'string', description: 'ISO date' }, { type: 'null' }] },
+            },
+            $defs: { addr: { type: 'object', properties: { street: { description: '1 Main St' } } } },
+          },
+        },
+      },
+      { type: 'custom', custom: { name: 'grammar', description: 'free-form tool' } },
+      null,
+      { type: 'function', function: { name: 'bare' } },
+    ],
+    functions: [{ name: 'legacy', description: 'legacy function', parameters: { properties: { q: { description: 'query' } } } }],
+  };
+
+  it("lists each description as a 'tool_schema' segment, after the messages", () => {
+    expect(listChatSegments(withTools).map((s) => [s.path.join('.'), s.text, s.kind])).toEqual([
+      ['messages.0.content', 'hi', 'content'],
+      ['tools.0.function.description', 'Mails ann@example.com', 'tool_schema'],
+      ['tools.0.function.parameters.description', 'Mail options', 'tool_schema'],
+      ['tools.0.function.parameters.properties.to.description', 'Default: Ann Lee', 'tool_schema'],
+      ['tools.0.function.parameters.properties.description.description', 'a property named description', 'tool_schema'],
+      ['tools.0.function.parameters.properties.tags.items.description', 'tag, e.g. vip', 'tool_schema'],
+      ['tools.0.function.parameters.properties.pair.items.0.description', 'first', 'tool_schema'],
+      ['tools.0.function.parameters.properties.when.anyOf.0.description', 'ISO date', 'tool_schema'],
+      ['tools.0.function.parameters.$defs.addr.properties.street.description', '1 Main St', 'tool_schema'],
+      ['tools.1.custom.description', 'free-form tool', 'tool_schema'],
+      ['functions.0.description', 'legacy function', 'tool_schema'],
+      ['functions.0.parameters.properties.q.description', 'query', 'tool_schema'],
+    ]);
+  });
+
+  it('writes tool descriptions back with applySegments, changing nothing else', () => {
+    const segments = listChatSegments(withTools);
+    const out = applySegments(withTools, segments.map((s) => ({ path: s.path, text: s.text.toUpperCase() })));
+    const fn = out.tools[0]!.function!;
+    expect(fn.description).toBe('MAILS ANN@EXAMPLE.COM');
+    expect(fn.parameters!.properties.to).toEqual({ type: 'string', description: 'DEFAULT: ANN LEE' });
+    expect(fn.parameters!.properties.pair.items).toEqual([{ description: 'FIRST' }, { description: 7 }]);
+    expect(fn.name).toBe('send_mail');
+    expect(out.functions[0]!.parameters.properties.q.description).toBe('QUERY');
+    expect(withTools.tools[0]!.function!.description).toBe('Mails ann@example.com');
+  });
+
+  it.each([
+    ['tools that is not an array', { tools: { 0: { function: { description: 'x' } } } }],
+    ['non-object tools and functions', { tools: [null, 1, 'x', []], functions: [null, 'x'] }],
+    ['non-string descriptions', { tools: [{ function: { description: 5, parameters: { description: ['x'], properties: { a: { description: { text: 'x' } } } } } }] }],
+    ['schemas of the wrong shape', { tools: [{ function: { parameters: { properties: ['x'], items: 'x', anyOf: 'x', not: [[{ description: 'x' }]] } } }] }],
+  ])('lists nothing for %s', (_name, body) => {
+    expect(listChatSegments(body)).toEqual([]);
+  });
+
+  it('reads only own properties and treats "__proto__" as a plain property name', () => {
+    const inherited = Object.create({ description: 'inherited secret' }) as Record<string, unknown>;
+    expect(listChatSegments({ tools: [{ function: inherited }] })).toEqual([]);
+    const body = JSON.parse('{"tools":[{"function":{"parameters":{"properties":{"__proto__":{"description":"ann@example.com"}}}}}]}') as Record<string, unknown>;
+    const [seg] = listChatSegments(body);
+    expect(seg?.path).toEqual(['tools', 0, 'function', 'parameters', 'properties', '__proto__', 'description']);
+    const out = applySegments(body, [{ path: seg!.path, text: 'X' }]);
+    expect(JSON.stringify(out)).toContain('"__proto__":{"description":"X"}');
+    expect(({} as Record<string, unknown>)['description']).toBeUndefined();
+  });
+
+  it('stops walking schemas nested deeper than MAX_SCHEMA_DEPTH, without overflowing the stack', () => {
+    let schema: Record<string, unknown> = { description: 'deepest' };
+    for (let i = 0; i < 100_000; i++) schema = { items: schema, description: `level ${100_000 - i}` };
+    const segments = listChatSegments({ tools: [{ function: { parameters: schema } }] });
+    expect(segments).toHaveLength(MAX_SCHEMA_DEPTH + 1);
+    expect(segments.at(-1)?.path).toHaveLength(4 + MAX_SCHEMA_DEPTH + 1);
   });
 });
 

@@ -3,6 +3,9 @@ import type { ChatSegment, SegmentKind, SegmentPath } from './chat-segment.js';
 /** Deeper tool arguments are listed as one raw string rather than walked. */
 export const MAX_ARGUMENTS_DEPTH = 64;
 
+/** Schemas nested deeper than this inside a tool's `parameters` are not walked (no real tool needs it). */
+export const MAX_SCHEMA_DEPTH = 32;
+
 type Json = Record<string, unknown>;
 
 function isObject(v: unknown): v is Json {
@@ -14,9 +17,11 @@ function isObject(v: unknown): v is Json {
  * a path for {@link applySegments}: message `content` (string or `text`/`refusal` parts; images
  * and audio skipped), `refusal`, `name`, tool-call and legacy `function_call` `arguments` (parsed
  * as JSON and listed leaf by leaf, or whole when not a JSON object or array), `tool`/`function`
- * message content as tool results, the top-level `user`, and on the response side
- * `choices[].message` and `choices[].delta`. Fields of unexpected types are skipped; only own
- * properties are read. Numbers and object keys inside arguments are not listed.
+ * message content as tool results, the top-level `user`, tool definitions (`tools[].function`
+ * and legacy `functions[]`: the `description` and every `description` in the `parameters` JSON
+ * schema, kind `tool_schema`), and on the response side `choices[].message` and
+ * `choices[].delta`. Fields of unexpected types are skipped; only own properties are read.
+ * Numbers and object keys inside arguments are not listed.
  */
 export function listChatSegments(body: unknown): ChatSegment[] {
   const out: ChatSegment[] = [];
@@ -26,6 +31,18 @@ export function listChatSegments(body: unknown): ChatSegment[] {
   if (Array.isArray(messages)) {
     messages.forEach((m, i) => listMessage(m, ['messages', i], out));
   }
+  // After the messages, so placeholder numbering of the conversation does not depend on the tools.
+  const tools = Object.hasOwn(body, 'tools') ? body['tools'] : undefined;
+  if (Array.isArray(tools)) {
+    tools.forEach((tool, i) => {
+      if (!isObject(tool)) return;
+      for (const field of ['function', 'custom'] as const) {
+        if (Object.hasOwn(tool, field)) listToolDefinition(tool[field], ['tools', i, field], out);
+      }
+    });
+  }
+  const functions = Object.hasOwn(body, 'functions') ? body['functions'] : undefined;
+  if (Array.isArray(functions)) functions.forEach((fn, i) => listToolDefinition(fn, ['functions', i], out));
   const choices = body['choices'];
   if (Array.isArray(choices)) {
     choices.forEach((c, i) => {
@@ -113,4 +130,41 @@ function jsonStringLeaves(raw: string): [SegmentPath, string][] | undefined {
     }
   }
   return leaves;
+}
+
+/** Keywords whose value is a map from names to sub-schemas. */
+const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+/** Keywords whose value is one sub-schema, or (`items` in older drafts, the combinators) a list of them. */
+const SCHEMA_CHILDREN = ['items', 'prefixItems', 'additionalItems', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'];
+
+/** A tool's `description` and the descriptions in its `parameters` schema, which the provider reads too. */
+function listToolDefinition(fn: unknown, base: SegmentPath, out: ChatSegment[]): void {
+  if (!isObject(fn)) return;
+  if (Object.hasOwn(fn, 'description') && typeof fn['description'] === 'string') {
+    out.push({ path: [...base, 'description'], text: fn['description'], kind: 'tool_schema' });
+  }
+  if (Object.hasOwn(fn, 'parameters')) listSchema(fn['parameters'], [...base, 'parameters'], 0, out);
+}
+
+/**
+ * Walks a JSON schema for `description` strings. Recursion is bounded by
+ * {@link MAX_SCHEMA_DEPTH}, so hostile nesting cannot overflow the stack; only own properties
+ * are read, so `__proto__` keys are plain names. A property named `description` is a schema like
+ * any other: only a string `description` at schema level is text.
+ */
+function listSchema(schema: unknown, path: SegmentPath, depth: number, out: ChatSegment[]): void {
+  if (!isObject(schema) || depth > MAX_SCHEMA_DEPTH) return;
+  if (Object.hasOwn(schema, 'description') && typeof schema['description'] === 'string') {
+    out.push({ path: [...path, 'description'], text: schema['description'], kind: 'tool_schema' });
+  }
+  for (const key of SCHEMA_MAPS) {
+    const map = Object.hasOwn(schema, key) ? schema[key] : undefined;
+    if (!isObject(map)) continue;
+    for (const name of Object.keys(map)) listSchema(map[name], [...path, key, name], depth + 1, out);
+  }
+  for (const key of SCHEMA_CHILDREN) {
+    const child = Object.hasOwn(schema, key) ? schema[key] : undefined;
+    if (Array.isArray(child)) child.forEach((item, i) => listSchema(item, [...path, key, i], depth + 1, out));
+    else listSchema(child, [...path, key], depth + 1, out);
+  }
 }

@@ -5,7 +5,7 @@ import { hmacSha256 } from '../crypto/index.js';
 import { compilePolicies, createGuard, type Guard, type PolicyResolver, type RequestPlan } from '../guard/index.js';
 import { createScanner } from '../scan/index.js';
 import type { Store } from '../store/index.js';
-import type { AuditSink } from './audit-sink.js';
+import { auditLog, createAuditWriter, type AuditLog } from './audit-writer.js';
 import { createUpstream } from './create-upstream.js';
 import { createApiKeyService, loadPepper, type ApiKeyService } from './keys/index.js';
 import type { FailedAuthLimiter } from './limits/failed-auth-limiter.js';
@@ -36,8 +36,8 @@ export interface App {
   readonly authFailures: FailedAuthLimiter;
   /** Request limits, token budgets, max_tokens caps and stream slots (memory or Redis). */
   readonly limits: Limits;
-  /** Per-request audit records. */
-  readonly audit: AuditSink;
+  /** Per-request audit records, written in batches; `failing` while the store refuses them. */
+  readonly audit: AuditLog;
   /** Entity types the guard protects (for the banner and health output). */
   readonly protectedTypes: readonly string[];
   /** Where the store is (for the banner; never a password). */
@@ -92,6 +92,7 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
     regions: config.privacy.regions,
     // Derived, so a policy hash never equals a key digest made with the pepper itself.
     hashKey: hmacSha256(pepper, 'bulwark policy hash v1'),
+    threats: config.threats,
   });
   const store = overrides.store ?? (await openConfiguredStore(config.store));
   const upstream = overrides.upstream ?? createUpstream(config.upstream);
@@ -105,6 +106,13 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
     // The message only: the error may name the host, never the URL (which can hold a password).
     onRedisError: (err) => logger.warn({ code: (err as { code?: unknown }).code ?? 'redis' }, 'limits store unavailable; using the local fallback'),
   });
+  const writer = createAuditWriter(store.auditRecords, {
+    // The code only: a driver message can name the host, the user or the file.
+    onError: (err, entries) =>
+      logger.error({ code: (err as { code?: unknown }).code ?? 'unknown', entries }, 'audit records not written; refusing audited requests until a write succeeds'),
+    onRecovered: () => logger.warn('audit records are being written again'),
+  });
+  const audit = auditLog(writer, store.auditRecords);
   return {
     http: { ...config.server },
     guard,
@@ -114,7 +122,7 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
     keys: createApiKeyService({ repository: store.apiKeys, pepper, now }),
     authFailures,
     limits,
-    audit: store.auditRecords,
+    audit,
     protectedTypes: types,
     storeDescription: overrides.store === undefined ? describeStore(config.store) : `${store.dialect} (given)`,
     now,
@@ -122,6 +130,7 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
     close: async () => {
       await upstream.close();
       await limits.close();
+      await audit.flush();
       await store.close();
     },
   };

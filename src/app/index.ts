@@ -9,6 +9,8 @@ export { openaiUpstream } from './upstream/openai-upstream.js';
 export type { OpenAIUpstreamOptions } from './upstream/openai-upstream.js';
 export { parseSse } from './upstream/parse-sse.js';
 export type { AuditEntry, AuditSink } from './audit-sink.js';
+export { auditLog, createAuditWriter } from './audit-writer.js';
+export type { AuditBatchTarget, AuditLog, AuditWriter, AuditWriterOptions } from './audit-writer.js';
 export { openKeyAdmin } from './open-key-admin.js';
 export type { KeyAdmin } from './open-key-admin.js';
 export { describeStore, openConfiguredStore } from './open-configured-store.js';

@@ -8,6 +8,7 @@ import { keysCommand } from './keys-command.js';
 import { redactCommand } from './redact-command.js';
 import { reportError } from './report-error.js';
 import { scanCommand } from './scan-command.js';
+import { secretsCommand } from './secrets-command.js';
 import { serveCommand } from './serve-command.js';
 
 const HELP_FOOTER = `
@@ -22,7 +23,9 @@ Examples:
   bulwark scan notes.txt --format text
   cat prompt.txt | bulwark scan --entities EMAIL_ADDRESS,PHONE_NUMBER --exit-zero
   bulwark redact notes.txt --operator EMAIL_ADDRESS=mask:4 --operator '*=redact'
-  bulwark redact notes.txt --policy examples/policy.yaml --key-file bulwark.key`;
+  bulwark redact notes.txt --policy examples/policy.yaml --key-file bulwark.key
+  bulwark secrets scan . --exclude '*.lock'
+  bulwark secrets scan --git . --format json > secrets-baseline.json`;
 
 function packageVersion(): string {
   try {
@@ -53,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       outputError: (s, write) => write(`bulwark: ${s.replace(/^error:\s*/, '').trim()} (ERR_CLI_USAGE)\n`),
     });
   const help = (): string => `${program.helpInformation()}${HELP_FOOTER}\n`;
-  for (const command of [scanCommand(io, setExitCode), redactCommand(io, setExitCode), demoCommand(io, setExitCode, help), serveCommand(io, setExitCode), keysCommand(io, setExitCode)]) {
+  for (const command of [scanCommand(io, setExitCode), redactCommand(io, setExitCode), demoCommand(io, setExitCode, help), serveCommand(io, setExitCode), keysCommand(io, setExitCode), secretsCommand(io, setExitCode)]) {
     program.addCommand(command.exitOverride().configureOutput(program.configureOutput()));
   }
   try {

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { ENTITY_TYPES, type EntityType } from '../core/entity-types.js';
-import { policiesSchema } from './policy-schema.js';
+import { policiesSchema, threatsSchema } from './policy-schema.js';
 
 /**
  * Entity types tokenized when the configuration names none: everything that identifies a person
  * or an account. LOCATION, ORGANIZATION and URL are left out on purpose: tokenizing them breaks
  * ordinary questions ("what is the capital of France?", "summarise https://…") far more often
- * than it protects anyone.
+ * than it protects anyone. SECRET is not personal data: the threat checks (`threats.secrets`)
+ * replace secrets with `<SECRET>` before anything else, and never restore them.
  */
 export const DEFAULT_TOKENIZE: readonly EntityType[] = ENTITY_TYPES.filter(
-  (t) => t !== 'LOCATION' && t !== 'ORGANIZATION' && t !== 'URL',
+  (t) => t !== 'LOCATION' && t !== 'ORGANIZATION' && t !== 'URL' && t !== 'SECRET',
 );
 
 const MIB = 1024 * 1024;
@@ -162,6 +163,8 @@ export const gatewayConfigSchema = z.strictObject({
   limits: limitsSchema.prefault({}),
   /** Privacy policies per key and route (YAML). */
   policies: policiesSchema.prefault({}),
+  /** Prompt injection, secrets, canary and output schema checks: defaults of every policy (YAML). */
+  threats: threatsSchema.prefault({}),
   log: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).prefault({}),
 });
 

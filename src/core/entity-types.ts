@@ -27,6 +27,7 @@ export const ENTITY_TYPES = [
   'ES_NIE',
   'IN_AADHAAR',
   'CA_SIN',
+  'SECRET',
 ] as const;
 
 /** One of the built-in entity types. */

@@ -18,6 +18,10 @@ export const ERROR_CODES = {
   ERR_INPUT_NOT_FOUND: 'The input file does not exist or cannot be read.',
   ERR_CLI_USAGE: 'The command line is malformed: unknown command or option, or a missing or bad value.',
   ERR_CLI_KEY_MISSING: 'An operator needs a key and none was given (key file or environment variable).',
+  ERR_CLI_NOT_A_GIT_REPO: 'A history scan (--git) was asked for a path that is not inside a git repository.',
+  ERR_CLI_GIT_UNAVAILABLE: 'A history scan (--git) needs the git program, and it could not be started.',
+  ERR_CLI_GIT_FAILED: 'git failed while reading the repository history (corrupt or unreadable objects).',
+  ERR_CLI_BASELINE_INVALID: 'A --baseline file is not a JSON report of `bulwark secrets scan` (an array of findings with fingerprints).',
   ERR_INTERNAL: 'An unexpected internal error; the message says what failed, details are not exposed.',
   ERR_POLICY_INVALID: 'A redaction policy file is malformed or names unknown entities or operators.',
   ERR_CONFIG_INVALID: 'The configuration (file or environment) is malformed or has an invalid value.',
@@ -48,7 +52,13 @@ export const ERROR_CODES = {
   ERR_KEYS_NOT_FOUND: 'No API key (or no active API key) has that id.',
   ERR_KEYS_INVALID_OPTION: 'A key option is invalid: unknown scope, empty model list, bad expiry or grace period.',
   ERR_STORE_UNAVAILABLE: 'The database cannot be reached, opened or migrated.',
+  ERR_AUDIT_UNAVAILABLE: 'The audit record of a request could not be written; the request fails (fail closed) and new ones are refused until a write succeeds.',
   ERR_HEALTH_TIMEOUT: 'A health check did not answer within its deadline.',
+  ERR_GUARD_INJECTION_BLOCKED: 'The request was refused: a message scored above the policy threshold for prompt injection.',
+  ERR_GUARD_SECRET_BLOCKED: 'The request was refused: it contains a secret (an API key, token or private key) and the policy blocks secrets.',
+  ERR_GUARD_LEAK_BLOCKED: "The answer was withheld: it repeats the system prompt's canary marker (a system-prompt leak).",
+  ERR_GUARD_OUTPUT_SECRET_BLOCKED: 'The answer was withheld: it contains a secret and the policy blocks secrets in answers.',
+  ERR_GUARD_OUTPUT_SCHEMA_BLOCKED: "The answer was withheld: its tool-call arguments or structured output do not match the request's JSON schema.",
 } as const;
 
 /** A stable error code. */

@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { requireModel, type App } from '../app/index.js';
-import { outputCheckFor } from '../guard/index.js';
-import { auditOnResponse } from './audit-on-response.js';
+import { auditBeforeDone, auditHooks } from './audit-hooks.js';
 import { requireKey } from './auth/index.js';
 import { parseChatRequest } from './chat-request-schema.js';
 import { admitChat, limitRequests } from './limits/index.js';
@@ -15,17 +14,22 @@ import { sseStream } from './sse-stream.js';
  * write the audit record. The upstream call is aborted as soon as the client goes away.
  */
 export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
-  const options = { onRequest: requireKey(app, 'chat'), preHandler: limitRequests(app, 'chat'), onResponse: auditOnResponse(app) };
+  const audit = auditHooks(app);
+  const options = { onRequest: [audit.onRequest, requireKey(app, 'chat')], preHandler: limitRequests(app, 'chat'), onSend: audit.onSend, onResponse: audit.onResponse };
   server.post('/v1/chat/completions', options, async (request, reply) => {
     const body = parseChatRequest(request.body);
     if (request.bulwark.key !== null) requireModel(request.bulwark.key, body.model);
     const limited = await admitChat(app, request, reply, body);
     const policy = app.policies.resolve(request.bulwark.keyId, '/v1/chat/completions');
-    const inspected = app.guard.inspectRequest(limited.body, undefined, policy);
+    const inspected = app.guard.inspectChat(limited.body, policy);
     const counts: Record<string, number> = { ...inspected.findings };
     request.bulwark.findings = counts;
-    const output = outputCheckFor(policy, inspected.promptValues, counts);
-    request.log.info({ keyId: request.bulwark.keyId, findings: inspected.findings, stream: body.stream === true }, 'request inspected');
+    // The same list: detections in the answer join it while it is checked.
+    request.bulwark.detections = inspected.detections;
+    if (inspected.detections.length > 0) request.log.info({ detections: inspected.detections }, 'threats detected');
+    if (inspected.blocked !== undefined) throw inspected.blocked;
+    const output = app.guard.outputCheckFor(policy, inspected, counts);
+    request.log.debug({ keyId: request.bulwark.keyId, findings: inspected.findings, stream: body.stream === true }, 'request inspected');
 
     const abort = new AbortController();
     reply.raw.on('close', () => {
@@ -46,6 +50,6 @@ export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
       .header('content-type', 'text/event-stream; charset=utf-8')
       .header('cache-control', 'no-cache')
       .header('x-accel-buffering', 'no')
-      .send(Readable.from(sseStream(timedEvents(request, limited.observeStream(result.events)), restorer, request.id, request.log, onError)));
+      .send(Readable.from(sseStream(timedEvents(request, limited.observeStream(result.events)), restorer, request.id, request.log, onError, auditBeforeDone(app, request, reply))));
   });
 }

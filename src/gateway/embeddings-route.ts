@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { requireModel, type App } from '../app/index.js';
-import { auditOnResponse } from './audit-on-response.js';
+import { auditHooks } from './audit-hooks.js';
 import { requireKey } from './auth/index.js';
 import { limitRequests } from './limits/index.js';
 import { parseEmbeddingsRequest } from './embeddings-request-schema.js';
@@ -13,13 +13,14 @@ import { protectEmbeddingsInput } from './protect-embeddings-input.js';
  * came (nothing to restore), with the audit record written at the end.
  */
 export function embeddingsRoute(server: FastifyInstance, app: App): void {
-  const options = { onRequest: requireKey(app, 'embeddings'), preHandler: limitRequests(app, 'embeddings'), onResponse: auditOnResponse(app) };
+  const audit = auditHooks(app);
+  const options = { onRequest: [audit.onRequest, requireKey(app, 'embeddings')], preHandler: limitRequests(app, 'embeddings'), onSend: audit.onSend, onResponse: audit.onResponse };
   server.post('/v1/embeddings', options, async (request, reply) => {
     const body = parseEmbeddingsRequest(request.body);
     if (request.bulwark.key !== null) requireModel(request.bulwark.key, body.model);
     const inspected = protectEmbeddingsInput(app.guard, body, app.policies.resolve(request.bulwark.keyId, '/v1/embeddings'));
     request.bulwark.findings = inspected.findings;
-    request.log.info({ keyId: request.bulwark.keyId, findings: inspected.findings }, 'request inspected');
+    request.log.debug({ keyId: request.bulwark.keyId, findings: inspected.findings }, 'request inspected');
 
     const abort = new AbortController();
     reply.raw.on('close', () => {

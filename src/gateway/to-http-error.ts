@@ -31,12 +31,20 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   ERR_KEYS_NOT_FOUND: 404,
   ERR_KEYS_INVALID_OPTION: 400,
   ERR_STORE_UNAVAILABLE: 503,
+  ERR_AUDIT_UNAVAILABLE: 503,
   ERR_UPSTREAM_UNREACHABLE: 502,
   ERR_UPSTREAM_TIMEOUT: 504,
   ERR_UPSTREAM_BAD_RESPONSE: 502,
   ERR_UPSTREAM_REJECTED: 400,
   ERR_UPSTREAM_RATE_LIMITED: 429,
   ERR_UPSTREAM_STREAM_FAILED: 502,
+  ERR_GUARD_INJECTION_BLOCKED: 400,
+  ERR_GUARD_SECRET_BLOCKED: 400,
+  // An answer the policy withholds: 422, not 5xx, because OpenAI's clients retry 5xx on their own
+  // and a leaking answer must not be asked for again.
+  ERR_GUARD_LEAK_BLOCKED: 422,
+  ERR_GUARD_OUTPUT_SECRET_BLOCKED: 422,
+  ERR_GUARD_OUTPUT_SCHEMA_BLOCKED: 422,
   // Only a request with a million distinct values of one type gets here: too large.
   ERR_ANONYMIZE_VAULT_FULL: 413,
 };

@@ -57,6 +57,25 @@ describe('checkedStreamRestorer', () => {
   });
 });
 
+describe('checkedStreamRestorer: streamed tool-call arguments', () => {
+  it('redacts invented values and restores echoed ones in the arguments of each call, keeping valid JSON', () => {
+    const args = JSON.stringify({ to: NEW_EMAIL, cc: '⟦EMAIL_1⟧', note: `line\n"quoted" ${NEW_PHONE} 😀`, n: 3 });
+    for (const size of [1, 4, 9]) {
+      const { vault, check, seen } = setup();
+      const r = checkedStreamRestorer(createChunkRestorer(vault), check);
+      const outs: unknown[] = [r.push(chunk(''))];
+      for (let i = 0; i < args.length; i += size) {
+        outs.push(r.push({ id: 'x', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: args.slice(i, i + size) } }] }, finish_reason: null }] }));
+      }
+      outs.push(r.push(chunk('', 'tool_calls')), r.finish());
+      type Calls = { choices: { delta: { tool_calls?: { function: { arguments: string } }[] } }[] } | undefined;
+      const joined = outs.flatMap((o) => (o as Calls)?.choices.flatMap((c) => c.delta.tool_calls ?? []) ?? []).map((t) => t.function.arguments).join('');
+      expect(JSON.parse(joined), `size ${size}`).toEqual({ to: '<EMAIL_ADDRESS>', cc: KNOWN, note: 'line\n"quoted" <PHONE_NUMBER> 😀', n: 3 });
+      expect(seen.sort()).toEqual(['EMAIL_ADDRESS', 'PHONE_NUMBER']);
+    }
+  });
+});
+
 describe('checkText / checkResponse', () => {
   it.each([
     ['', ''],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGuard } from './guard.js';
 import { compilePolicies, type PolicySpec } from './privacy-policy.js';
 import { createScanner } from '../scan/index.js';
+import { DEFAULT_THREAT_POLICY } from './threat-policy.js';
 
 const EMAIL = 'maria.keller@example.com';
 const PHONE = '+1 415 555 0132';
@@ -46,6 +47,23 @@ describe('compilePolicies', () => {
   it('only policies with checkOutput carry an output check', () => {
     expect(policies.resolve('k1', '/').output).toEqual({ action: 'redact' });
     expect(policies.default.output).toBeUndefined();
+  });
+
+  it('resolves threat settings: the sources\' defaults, overridden field by field per policy', () => {
+    const p = compilePolicies({
+      named: { strict: { ...spec({}), injection: { action: 'flag', threshold: undefined }, canary: { enabled: false } } },
+      byKey: { k1: 'strict' },
+      byRoute: {},
+      defaultSpec: spec({}),
+      threshold: 0.5,
+      regions: ['US'],
+      hashKey: new Uint8Array(32),
+      threats: { ...DEFAULT_THREAT_POLICY, injection: { ...DEFAULT_THREAT_POLICY.injection, threshold: 0.7 } },
+    });
+    expect(p.default.threats.injection).toMatchObject({ threshold: 0.7, action: 'block' });
+    expect(p.resolve('k1', '/').threats.injection).toMatchObject({ threshold: 0.7, action: 'flag' });
+    expect(p.resolve('k1', '/').threats.canary).toEqual({ ...DEFAULT_THREAT_POLICY.canary, enabled: false });
+    expect(policies.default.threats).toEqual(DEFAULT_THREAT_POLICY);
   });
 
   it('tokenizes a `name` field within OpenAI\'s alphabet', () => {

@@ -1,11 +1,15 @@
 import type { AnonymizePlan, OperatorConfig } from '../anonymize/index.js';
 import { createScanner, type Scanner } from '../scan/index.js';
+import { DEFAULT_THREAT_POLICY, mergeThreatPolicy, type ThreatOverrides, type ThreatPolicy } from './threat-policy.js';
 
 /** What a policy does with one entity type in requests; `allow` passes it unchanged. */
 export type PolicyOperator = 'tokenize' | 'redact' | 'hash' | 'mask' | 'allow';
 
-/** A privacy policy as plain data (the shape of a YAML policy). */
-export interface PolicySpec {
+/**
+ * A privacy policy as plain data (the shape of a YAML policy). The threat sections (`injection`,
+ * `secrets`, `canary`, `outputSchema`) override the defaults field by field.
+ */
+export interface PolicySpec extends ThreatOverrides {
   /** Entity type -> operator; types not listed are not looked for. */
   readonly entities: Readonly<Partial<Record<string, PolicyOperator>>>;
   /** Scan answers for values the prompt did not contain. */
@@ -23,8 +27,10 @@ export interface GuardPolicy {
   readonly scanner: Scanner;
   /** Operator per entity type; the guard supplies the vault per conversation. */
   readonly plan: Omit<AnonymizePlan, 'vault'>;
-  /** How answers are checked; `undefined` when they are not. */
+  /** How answers are checked for PII; `undefined` when they are not. */
   readonly output: { readonly action: 'redact' | 'flag' } | undefined;
+  /** Prompt injection, secrets, canary and schema checks, every field resolved. */
+  readonly threats: ThreatPolicy;
 }
 
 /** Picks the policy of a request. */
@@ -46,6 +52,8 @@ export interface PolicySources {
   readonly regions: readonly string[];
   /** HMAC key of the `hash` operator (a server secret, so hashes cannot be brute-forced offline). */
   readonly hashKey: Uint8Array;
+  /** Threat settings of policies that do not override them (default: {@link DEFAULT_THREAT_POLICY}). */
+  readonly threats?: ThreatPolicy;
 }
 
 /**
@@ -77,7 +85,8 @@ function compile(name: string, spec: PolicySpec, sources: PolicySources): GuardP
     threshold: spec.threshold ?? sources.threshold,
     regions: [...sources.regions],
   });
-  return { name, scanner, plan: { default: { type: 'keep' }, byType }, output: spec.checkOutput ? { action: spec.outputAction } : undefined };
+  const threats = mergeThreatPolicy(sources.threats ?? DEFAULT_THREAT_POLICY, spec);
+  return { name, scanner, plan: { default: { type: 'keep' }, byType }, output: spec.checkOutput ? { action: spec.outputAction } : undefined, threats };
 }
 
 /**

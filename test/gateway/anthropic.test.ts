@@ -51,7 +51,8 @@ describe('the anthropic upstream behind the official openai client', () => {
       ],
     });
     const [sent] = expectNothingLeaked(from);
-    expect(sent!.system).toMatch(/^Be brief with ⟦PERSON_1⟧\.$/);
+    // The system prompt, after the per-request canary line the guard puts in front of it.
+    expect(sent!.system).toMatch(/^Security marker bwc-[a-z2-7]{16}: [^\n]+\n\nBe brief with ⟦PERSON_1⟧\.$/);
     expect(sent!.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: expect.stringContaining('⟦EMAIL_1⟧') }] }]);
     expect(sent!.max_tokens).toBe(321);
     expect(completion.choices[0]!.message.content).toBe(`You said: ${PROMPT}`);

@@ -83,6 +83,31 @@ describe('the privacy loop through the official openai client', () => {
     expect(JSON.stringify(sent.messages).match(/⟦EMAIL_\d⟧/g)).toEqual(['⟦EMAIL_1⟧', '⟦EMAIL_1⟧']);
   });
 
+  it('tool definitions: PII in descriptions and parameter schemas never reaches the provider', async () => {
+    const from = upstream.bodies.length;
+    await gw.client.chat.completions.create({
+      model: 'rec',
+      messages: [{ role: 'user', content: 'Book the table.' }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'book_table',
+            description: `Books for ${PLANTED.name} (${PLANTED.email}).`,
+            parameters: {
+              type: 'object',
+              properties: { payment: { type: 'object', properties: { card: { type: 'string', description: `Use ${PLANTED.card}, call ${PLANTED.phone}` } } } },
+            },
+          },
+        },
+      ],
+    });
+    expectNothingLeaked(from);
+    const sent = JSON.parse(upstream.bodies.at(-1)!) as { tools: { function: { name: string; parameters: unknown } }[] };
+    expect(sent.tools[0]!.function.name).toBe('book_table');
+    expect(sent.tools[0]!.function.parameters).toMatchObject({ properties: { payment: { properties: { card: { type: 'string' } } } } });
+  });
+
   it('forwards the configured provider key, not the caller\'s', async () => {
     await gw.client.chat.completions.create({ model: 'rec', messages: [{ role: 'user', content: 'hello' }] });
     expect(upstream.authorizations.at(-1)).toBe('Bearer sk-upstream-test');

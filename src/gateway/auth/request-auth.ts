@@ -1,4 +1,4 @@
-import type { AuthenticatedKey } from '../../app/index.js';
+import type { AuditEntry, AuthenticatedKey } from '../../app/index.js';
 
 /** Per-request facts the auth hook and routes record, for the audit entry. */
 export interface RequestAuthState {
@@ -8,8 +8,12 @@ export interface RequestAuthState {
   key: AuthenticatedKey | null;
   /** Findings per entity type, when the body was inspected. */
   findings: Readonly<Record<string, number>>;
+  /** Threat detections of the request and its answer (detector ids and scores, never text). */
+  detections: NonNullable<AuditEntry['detections']>;
   /** The stream ended with an error event after a 200 status. */
   streamFailed: boolean;
+  /** The audit record was handed to the writer (at most once per request; see `auditHooks`). */
+  audited: boolean;
 }
 
 declare module 'fastify' {
@@ -20,5 +24,5 @@ declare module 'fastify' {
 
 /** A fresh state (one per request; see the `onRequest` hook in `buildServer`). */
 export function newRequestAuthState(): RequestAuthState {
-  return { keyId: null, key: null, findings: {}, streamFailed: false };
+  return { keyId: null, key: null, findings: {}, detections: [], streamFailed: false, audited: false };
 }

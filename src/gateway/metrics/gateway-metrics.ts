@@ -23,6 +23,12 @@ export interface GatewayMetrics {
   readonly rateLimitHits: Counter<'scope'>;
   /** Time spent in the gateway itself (request duration minus time waiting for the upstream), by route. */
   readonly gatewayOverhead: Histogram<'route'>;
+  /**
+   * Threat detections (prompt injection, secrets, canary leaks, schema violations), by detector id
+   * (`injection.override`, `secret.github_pat`, `leak.canary`, …) and action (`block`, `flag`,
+   * `log`, `redact`, `strip`). Counted once per request, detector, place and action.
+   */
+  readonly detections: Counter<'detector' | 'action'>;
 }
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -55,6 +61,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     findings: new Counter({ name: 'bulwark_findings_total', help: 'Findings in request bodies, by route and entity type.', labelNames: ['route', 'entity_type'], registers }),
     blocked: new Counter({ name: 'bulwark_blocked_requests_total', help: 'Requests refused before reaching the upstream, by route and error code.', labelNames: ['route', 'code'], registers }),
     rateLimitHits: new Counter({ name: 'bulwark_rate_limit_hits_total', help: 'Requests refused by a rate or token limit, by limit scope.', labelNames: ['scope'], registers }),
+    detections: new Counter({ name: 'bulwark_detections_total', help: 'Threat detections, by detector id and the action taken.', labelNames: ['detector', 'action'], registers }),
     gatewayOverhead: new Histogram({
       name: 'bulwark_gateway_overhead_seconds',
       help: 'Time spent in the gateway itself: request duration minus time waiting for the upstream.',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { toHttpError } from '../to-http-error.js';
 import { createGatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
-import { routeLabel, type RequestMetrics } from './request-metrics.js';
+import { newRequestMetrics, routeLabel } from './request-metrics.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,6 +14,9 @@ declare module 'fastify' {
 const BLOCKING_CODE = /^ERR_(AUTH|LIMIT|POLICY|GUARD)_/;
 // Entity type names are upper-case identifiers; anything else (a custom detector's odd name) is folded.
 const ENTITY_LABEL = /^[A-Z][A-Z0-9_]{0,47}$/;
+// Detector ids are stable dotted names; a custom detector's odd id is folded, so labels stay bounded.
+const DETECTOR_LABEL = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+){0,3}$/;
+const ACTION_LABEL = /^(block|flag|log|redact|strip)$/;
 
 /**
  * Creates the server's metrics and the hooks that fill them: every answer is counted and timed
@@ -25,16 +28,18 @@ export function metricsHooks(server: FastifyInstance): GatewayMetrics {
   server.decorate('metrics', metrics);
   server.decorateRequest('bulwarkMetrics', null as never);
 
-  const fresh = (): RequestMetrics => ({ startedAt: performance.now(), upstreamSeconds: 0, upstreamCalled: false, errorCode: null });
-  server.addHook('onRequest', async (request) => {
-    request.bulwarkMetrics = fresh();
+  // Synchronous hooks: an async hook costs a promise and a microtask turn per request.
+  server.addHook('onRequest', (request, _reply, done) => {
+    request.bulwarkMetrics = newRequestMetrics();
+    done();
   });
   // A request can fail in a hook that ran before ours; its state is then created late.
-  server.addHook('onError', async (request, _reply, err) => {
-    (request.bulwarkMetrics ??= fresh()).errorCode = toHttpError(err).code;
+  server.addHook('onError', (request, _reply, err, done) => {
+    (request.bulwarkMetrics ??= newRequestMetrics()).errorCode = toHttpError(err).code;
+    done();
   });
-  server.addHook('onResponse', async (request, reply) => {
-    const state = (request.bulwarkMetrics ??= fresh());
+  server.addHook('onResponse', (request, reply, done) => {
+    const state = (request.bulwarkMetrics ??= newRequestMetrics());
     const seconds = (performance.now() - state.startedAt) / 1000;
     const route = routeLabel(request);
     const labels = { method: request.method, route, status: String(reply.statusCode) };
@@ -43,8 +48,12 @@ export function metricsHooks(server: FastifyInstance): GatewayMetrics {
     for (const [type, n] of Object.entries(request.bulwark?.findings ?? {})) {
       metrics.findings.inc({ route, entity_type: ENTITY_LABEL.test(type) ? type : 'OTHER' }, n);
     }
+    for (const d of request.bulwark?.detections ?? []) {
+      metrics.detections.inc({ detector: DETECTOR_LABEL.test(d.detector) && d.detector.length <= 64 ? d.detector : 'other', action: ACTION_LABEL.test(d.action) ? d.action : 'other' });
+    }
     if (state.errorCode !== null && BLOCKING_CODE.test(state.errorCode)) metrics.blocked.inc({ route, code: state.errorCode });
     if (state.upstreamCalled) metrics.gatewayOverhead.observe({ route }, Math.max(0, seconds - state.upstreamSeconds));
+    done();
   });
   return metrics;
 }

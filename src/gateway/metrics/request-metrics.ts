@@ -18,6 +18,11 @@ declare module 'fastify' {
   }
 }
 
+/** A request's metrics state, started now. */
+export function newRequestMetrics(): RequestMetrics {
+  return { startedAt: performance.now(), upstreamSeconds: 0, upstreamCalled: false, errorCode: null };
+}
+
 /** The route label of a request: its template (`/admin/keys/:id`), never the raw path. */
 export function routeLabel(request: FastifyRequest): string {
   return request.routeOptions.url ?? 'unmatched';

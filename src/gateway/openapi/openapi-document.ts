@@ -17,6 +17,10 @@ const UPSTREAM_ERRORS: Json = {
   '502': error('The upstream failed, answered malformed or oversized data, or could not be reached.'),
   '504': error('The upstream did not answer in time.'),
 };
+/** Chat and embeddings: no answer goes out without its audit record (fail closed). */
+const AUDIT_ERRORS: Json = {
+  '503': error('The audit log cannot be written (`ERR_AUDIT_UNAVAILABLE`, `Retry-After` is set): the request is refused, or its answer withheld.'),
+};
 const BODY_ERRORS: Json = {
   '400': error('Invalid JSON or an invalid request body (`ERR_REQUEST_*`).'),
   '413': error('The body is larger than the configured limit.'),
@@ -47,6 +51,7 @@ const paths: Json = {
         ...BODY_ERRORS,
         ...KEYED_ERRORS,
         ...UPSTREAM_ERRORS,
+        ...AUDIT_ERRORS,
       },
     },
   },
@@ -56,7 +61,7 @@ const paths: Json = {
       description: 'Text inputs are tokenized or redacted like chat text before they go upstream; vectors come back unchanged. Token-array inputs pass through unscanned.',
       ...keyed('embeddings'),
       requestBody: jsonBody(ref('EmbeddingsRequest')),
-      responses: { '200': { description: 'An OpenAI embeddings list.', content: json({ type: 'object' }) }, ...BODY_ERRORS, ...KEYED_ERRORS, ...UPSTREAM_ERRORS },
+      responses: { '200': { description: 'An OpenAI embeddings list.', content: json({ type: 'object' }) }, ...BODY_ERRORS, ...KEYED_ERRORS, ...UPSTREAM_ERRORS, ...AUDIT_ERRORS },
     },
   },
   '/v1/models': {

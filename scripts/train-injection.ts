@@ -1,0 +1,98 @@
+// Trains the prompt-injection classifier and writes the compact model to
+// src/scan/injection/injection-model-data.ts. Run: `npm run train:injection` (deterministic: fixed
+// seed, same bytes on every run; well under a minute on one core).
+//
+// Data (read from ../shared/data at train time, never copied into the project), split by the one
+// function the evaluation also uses (eval/injection-split.ts, documented in eval/README.md):
+//   - attacks: injection/deepset_train (label 1), jailbreak_llms, bipia_train (attack strings and
+//     documents with an inserted instruction), the hand-written HARD_ATTACKS;
+//   - benign: injection/deepset_train (label 0), self_instruct_benign, wildguard_benign, BIPIA
+//     documents without an attack, the hand-written HARD_NEGATIVES, and PII prompts from the files
+//     the PII evaluation does not use (presidio_generated_*, presidio_synth_dataset_v1_2021, and a
+//     sample of wikiann_*_train and wnut17_train). Never presidio_synth_dataset_v2 or deepset_test.
+// Only rows on the `train` side are learned from; `calibration` rows (10%) set the default
+// threshold (~1% false positives on benign prompts) and the score slope; `heldout` rows (30%) are
+// never read here beyond the split itself.
+//
+// Model: logistic regression over hashed word unigrams/bigrams, first words and character
+// 3-5-grams of the normalised text (src/scan/injection/injection-features.ts), scored on the best
+// window of a text (max pooling: instructions hidden in a long document are found), plus the
+// heuristic signal scores as dense features. Averaged SGD with L2; int8 weights.
+// INJ_BITS, INJ_EPOCHS, INJ_LR, INJ_L2, INJ_PRUNE override the defaults for experiments;
+// scripts/injection/cross-validate.ts compares settings without touching the held-out rows.
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyInjection } from '../src/scan/injection/injection-classifier.js';
+import { decodeInjectionModel, DENSE_FEATURES } from '../src/scan/injection/injection-model.js';
+import { heuristicSignals } from '../src/scan/injection/heuristic-signals.js';
+import { normalizeForInjection } from '../src/scan/injection/normalize-for-injection.js';
+import { fitSlope, thresholdAt, type Scored } from './injection/calibrate.js';
+import { encodeModel, quantize } from './injection/encode-model.js';
+import { trainModel, type TrainOptions } from './injection/train-model.js';
+import { balance, buildTrainingSet, NOT_PROMPTS } from './injection/training-set.js';
+import { seededRandom } from './seeded-random.js';
+
+const SEED = 20250117;
+const OPTIONS: TrainOptions = {
+  bits: Number(process.env.INJ_BITS ?? 18),
+  epochs: Number(process.env.INJ_EPOCHS ?? 12),
+  lr: Number(process.env.INJ_LR ?? 0.2),
+  l2: Number(process.env.INJ_L2 ?? 1e-5),
+};
+const PRUNE = Number(process.env.INJ_PRUNE ?? 1);
+/** Benign calibration texts above the threshold: the default operating point. */
+const TARGET_FPR = 0.01;
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataRoot = resolve(root, '../shared/data');
+const outFile = resolve(root, 'src/scan/injection/injection-model-data.ts');
+if (!existsSync(resolve(dataRoot, 'injection'))) {
+  console.error(`training data not found at ${dataRoot}/injection (expected ../shared/data beside the project)`);
+  process.exit(1);
+}
+
+const t0 = Date.now();
+const set = buildTrainingSet(dataRoot, OPTIONS.bits, SEED);
+const examples = set.train.map((t) => t.example);
+balance(examples);
+const featureCount = examples.reduce((s, e) => s + e.feats.length, 0);
+console.log(`${examples.length} training texts (${examples.filter((e) => e.label === 1).length} attacks), ${featureCount} feature occurrences, featurized in ${Date.now() - t0} ms`);
+
+const float = trainModel(examples, OPTIONS, seededRandom(SEED + 1));
+console.log(`trained ${OPTIONS.epochs} epochs in ${Date.now() - t0} ms; bias ${float.bias.toFixed(3)}, dense ${[...float.dense].map((d, k) => `${DENSE_FEATURES[k]}=${d.toFixed(2)}`).join(' ')}`);
+
+// Calibrate with the quantized model through the run-time code path.
+const { q, unit } = quantize(float.weights, PRUNE);
+const provisional = decodeInjectionModel(encodeModel(OPTIONS.bits, q, unit, float, { threshold: 0, slope: 1 }));
+const scored: Scored[] = set.calibration.map(({ row }) => {
+  const normalized = normalizeForInjection(row.text);
+  return { z: classifyInjection(normalized, heuristicSignals(normalized), provisional).logit, label: row.label, dataset: row.dataset };
+});
+const threshold = thresholdAt(scored.filter((s) => s.label === 0 && !NOT_PROMPTS.test(s.dataset)).map((s) => s.z), TARGET_FPR);
+const slope = fitSlope(scored, threshold);
+const bytes = encodeModel(OPTIONS.bits, q, unit, float, { threshold, slope });
+
+const byDataset = new Map<string, { n: number; over: number; label: number }>();
+for (const s of scored) {
+  const key = `${s.dataset} ${s.label === 1 ? 'attacks' : 'benign'}`;
+  const e = byDataset.get(key) ?? { n: 0, over: 0, label: s.label };
+  e.n++;
+  if (s.z >= threshold) e.over++;
+  byDataset.set(key, e);
+}
+console.log(`calibration slice (threshold logit ${threshold.toFixed(3)}, slope ${slope.toFixed(3)}):`);
+for (const [name, e] of [...byDataset].sort()) {
+  console.log(`  ${name.padEnd(40)} ${e.label === 1 ? 'TPR' : 'FPR'} ${(e.over / e.n).toFixed(3)}  (${e.over}/${e.n})`);
+}
+
+const b64 = Buffer.from(bytes).toString('base64');
+const source = `// Generated by \`npm run train:injection\` (scripts/train-injection.ts). Do not edit by hand.
+// ${bytes.length} bytes: int8 weights of a hashed logistic regression (2^${OPTIONS.bits} buckets, ${q.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0)} non-zero).
+/** The injection classifier in base64 (layout: see decodeInjectionModel in injection-model.ts). */
+export const INJECTION_MODEL_BASE64 =
+  '${b64}';
+`;
+writeFileSync(`${outFile}.tmp`, source);
+renameSync(`${outFile}.tmp`, outFile);
+console.log(`wrote ${outFile} (${bytes.length} bytes, ${source.length} characters) in ${Date.now() - t0} ms`);

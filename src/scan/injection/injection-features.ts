@@ -1,0 +1,200 @@
+/**
+ * Features of the injection classifier, shared by inference and the trainer
+ * (`scripts/train-injection.ts`) so both see exactly the same numbers.
+ *
+ * Text is cut into segments (sentences and lines, at most {@link MAX_SEGMENT_CHARS} long). Each
+ * segment yields hashed sparse features: word unigrams and bigrams, the segment's first word (an
+ * imperative opens most instructions) and character 3-, 4- and 5-grams (robust to misspellings,
+ * inflection and other languages). A window is a run of neighbouring segments, or the whole text;
+ * its score is its (damped) mean feature weight, so windows of any length score on one scale and the
+ * best window of a long text finds the one instruction in it. Dense features (heuristic signal
+ * scores, obfuscation) apply to the whole text.
+ */
+
+/** Segments longer than this are cut at the next space, so one window never has to be huge. */
+export const MAX_SEGMENT_CHARS = 240;
+/** A window spans at most this many characters (a single longer segment still forms one). */
+export const MAX_WINDOW_CHARS = 480;
+/** and at most this many segments, so scoring stays linear in the text length. */
+export const MAX_WINDOW_SEGMENTS = 12;
+/**
+ * Added to a window's feature count: a window's score is its mean feature weight, and a short
+ * window's few features would otherwise swing that mean far more than a long window's many (the
+ * maximum over many short windows would mostly measure noise).
+ */
+export const WINDOW_PRIOR = 100;
+/** Scales mean weights into logit units (any constant works; this keeps SGD steps well sized). */
+const WINDOW_GAIN = 40;
+
+/**
+ * The factor that turns a window's weight sum into its score: the mean weight, damped for short
+ * windows. A mean (not a sum or a square-root norm) so that the score does not grow with length or
+ * repetition: forty copies of a benign sentence score as that sentence does.
+ */
+export function windowScale(count: number): number {
+  return WINDOW_GAIN / (count + WINDOW_PRIOR);
+}
+
+const NS_WORD = 0x1b873593;
+const NS_BIGRAM = 0x2f3c9a41;
+const NS_FIRST = 0x5a1d7e3f;
+const NS_CHAR = 0x3c6ef372;
+
+/** Final avalanche (murmur3 fmix32): spreads hashes so the top bits index the weight table. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Letters and digits of any script; punctuation, symbols, emoji and spaces separate words. */
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  if (c < 0xc0) return false;
+  // General punctuation, symbols, arrows, box drawing; CJK punctuation; surrogates (emoji); fullwidth punctuation.
+  if (c >= 0x2000 && c <= 0x2bff) return false;
+  if (c >= 0x3000 && c <= 0x303f) return false;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return !(c >= 0xfe30 && c <= 0xff20);
+}
+
+/** A growable list of 32-bit feature hashes, reused across calls to avoid allocation. */
+export class FeatureBuffer {
+  ids = new Int32Array(1024);
+  length = 0;
+
+  push(id: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = id;
+  }
+}
+
+/**
+ * Cuts `text` into segments: after `.`, `!`, `?` or `;` followed by a space, at line breaks, and
+ * at the first space after {@link MAX_SEGMENT_CHARS}. Returns `[start0, end0, start1, end1, ...]`;
+ * blank segments are skipped.
+ */
+export function segmentText(text: string): number[] {
+  const out: number[] = [];
+  let start = 0;
+  const close = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && text.charCodeAt(s) <= 0x20) s++;
+    while (e > s && text.charCodeAt(e - 1) <= 0x20) e--;
+    if (e > s) out.push(s, e);
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      close(i + 1);
+    } else if (c === 0x20 && i > start) {
+      const prev = text.charCodeAt(i - 1);
+      if (prev === 0x2e || prev === 0x21 || prev === 0x3f || prev === 0x3b || i - start >= MAX_SEGMENT_CHARS) close(i + 1);
+    } else if (i - start >= MAX_SEGMENT_CHARS * 2) {
+      close(i); // no space at all (a long token, base64, CJK): cut hard
+    }
+  }
+  close(text.length);
+  return out;
+}
+
+/** Appends the sparse feature hashes of `text[start, end)` to `out`. */
+export function segmentFeatures(text: string, start: number, end: number, out: FeatureBuffer): void {
+  // Words: FNV-1a over the characters, digits folded to 0 so numbers generalise.
+  let prev = 0;
+  let first = true;
+  for (let i = start; i < end; ) {
+    let c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    let h = 0x811c9dc5;
+    for (; i < end && isWordChar((c = text.charCodeAt(i))); i++) {
+      h = Math.imul(h ^ (c >= 0x30 && c <= 0x39 ? 0x30 : c), 0x01000193);
+    }
+    out.push(fmix(h ^ NS_WORD));
+    if (first) {
+      out.push(fmix(h ^ NS_FIRST));
+      first = false;
+    } else {
+      out.push(fmix(Math.imul(prev, 0x9e3779b1) ^ h ^ NS_BIGRAM));
+    }
+    prev = h;
+  }
+  // Character 3- to 5-grams of the text as normalised (spaces and punctuation included).
+  for (let i = start; i + 3 <= end; i++) {
+    let h = NS_CHAR;
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ text.charCodeAt(i + 1), 0x01000193);
+    h = Math.imul(h ^ text.charCodeAt(i + 2), 0x01000193);
+    out.push(fmix(h));
+    if (i + 4 > end) continue;
+    h = Math.imul(h ^ text.charCodeAt(i + 3), 0x01000193);
+    out.push(fmix(h));
+    if (i + 5 > end) continue;
+    h = Math.imul(h ^ text.charCodeAt(i + 4), 0x01000193);
+    out.push(fmix(h));
+  }
+}
+
+/** The best window of a text: its score and the segments it spans. */
+export interface BestWindow {
+  readonly score: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * The highest-scoring window: runs of at most {@link MAX_WINDOW_SEGMENTS} neighbouring segments
+ * within {@link MAX_WINDOW_CHARS} (every single segment counts) and the whole text, scored as
+ * `sum of weights * windowScale(feature count)`. `sums` and `counts` are per segment; `bounds` are
+ * the segment offsets of `segmentText`. Linear in the segment count.
+ */
+export function bestWindow(sums: ArrayLike<number>, counts: ArrayLike<number>, bounds: ArrayLike<number>): BestWindow {
+  const n = counts.length;
+  let best = -Infinity;
+  let bestFirst = 0;
+  let bestLast = 0;
+  for (let i = 0; i < n; i++) {
+    const windowStart = bounds[2 * i] as number;
+    let s = 0;
+    let c = 0;
+    for (let j = i; j < n && j < i + MAX_WINDOW_SEGMENTS; j++) {
+      if (j > i && (bounds[2 * j + 1] as number) - windowStart > MAX_WINDOW_CHARS) break;
+      s += sums[j] as number;
+      c += counts[j] as number;
+      if (c === 0) continue;
+      const score = s * windowScale(c);
+      if (score > best) {
+        best = score;
+        bestFirst = i;
+        bestLast = j;
+      }
+    }
+  }
+  if (n > 1) {
+    // The whole text: a jailbreak's evidence is spread all through it.
+    let s = 0;
+    let c = 0;
+    for (let j = 0; j < n; j++) {
+      s += sums[j] as number;
+      c += counts[j] as number;
+    }
+    const score = c === 0 ? -Infinity : s * windowScale(c);
+    if (score > best) {
+      best = score;
+      bestFirst = 0;
+      bestLast = n - 1;
+    }
+  }
+  return { score: best === -Infinity ? 0 : best, first: bestFirst, last: bestLast };
+}
