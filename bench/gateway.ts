@@ -5,7 +5,9 @@
  * and writes reports/bench-gateway.json. Timing numbers are never asserted anywhere.
  *
  * Options (environment): BENCH_SECONDS (per wrk run, default 10), BENCH_PROFILE=1 (run the
- * Bulwark child under `node --cpu-prof`, profiles in reports/profiles/).
+ * Bulwark child under `node --cpu-prof`, profiles in reports/profiles/; summarise one with
+ * `bench/summarise-profile.ts`), BENCH_LOG_LEVEL (Bulwark's, default `info`), BENCH_KEEP_LOGS=1
+ * (keep Bulwark's log file and say where).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
