@@ -13,8 +13,24 @@ const PREFIX = 'bwc-';
 /** A partial marker shorter than this at the end of a stream window is not held back. */
 const MIN_PARTIAL = 4;
 
+// One canary per request: drawing 10 bytes from the OS each time costs more than the rest of the
+// canary work, so random bytes are drawn in blocks and handed out in slices (never reused).
+const POOL_SIZE = 4096;
+let pool = new Uint8Array(0);
+let poolAt = 0;
+
+function pooledRandom(n: number): Uint8Array {
+  if (poolAt + n > pool.length) {
+    pool = randomBytes(POOL_SIZE);
+    poolAt = 0;
+  }
+  const out = pool.subarray(poolAt, poolAt + n);
+  poolAt += n;
+  return out;
+}
+
 /** A fresh canary: 80 random bits, so no answer contains it by chance. */
-export function newCanary(random: (n: number) => Uint8Array = randomBytes): Canary {
+export function newCanary(random: (n: number) => Uint8Array = pooledRandom): Canary {
   const bytes = random(10);
   let bits = 0;
   let value = 0;
