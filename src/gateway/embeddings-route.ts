@@ -9,7 +9,7 @@ import { protectEmbeddingsInput } from './protect-embeddings-input.js';
 
 /**
  * `POST /v1/embeddings`: authenticate (embeddings scope), validate, check the model against the
- * key, tokenize or redact the inputs like chat text, forward, and return the vectors as they
+ * key, tokenize or redact the inputs like chat text (secrets included), forward, and return the vectors as they
  * came (nothing to restore), with the audit record written at the end.
  */
 export function embeddingsRoute(server: FastifyInstance, app: App): void {
@@ -20,6 +20,8 @@ export function embeddingsRoute(server: FastifyInstance, app: App): void {
     if (request.bulwark.key !== null) requireModel(request.bulwark.key, body.model);
     const inspected = protectEmbeddingsInput(app.guard, body, app.policies.resolve(request.bulwark.keyId, '/v1/embeddings'));
     request.bulwark.findings = inspected.findings;
+    request.bulwark.detections = inspected.detections;
+    if (inspected.blocked !== undefined) throw inspected.blocked;
     request.log.debug({ keyId: request.bulwark.keyId, findings: inspected.findings }, 'request inspected');
 
     const abort = new AbortController();

@@ -16,7 +16,7 @@ const MIN_PARTIAL = 4;
 // One canary per request: drawing 10 bytes from the OS each time costs more than the rest of the
 // canary work, so random bytes are drawn in blocks and handed out in slices (never reused).
 const POOL_SIZE = 4096;
-let pool = new Uint8Array(0);
+let pool: Uint8Array = new Uint8Array(0);
 let poolAt = 0;
 
 function pooledRandom(n: number): Uint8Array {
