@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -13,12 +13,23 @@ import { startGateway } from '../src/gateway/index.js';
  * are at the default level (`info`; BENCH_LOG_LEVEL overrides) and go to a file in that directory
  * through the same asynchronous writer pino uses for stdout, so their cost is part of the number.
  * BENCH_KEEP_LOGS=1 keeps the directory and prints where it is.
+ *
+ * `threats: false` turns the threat checks off (prompt injection, secrets, canary, output schema),
+ * leaving the privacy pipeline issue 3 defines, so the table can show what each part costs.
  */
-export async function startBulwark(upstreamUrl: string): Promise<{ url: string; key: string; close(): Promise<void> }> {
+export async function startBulwark(upstreamUrl: string, threats = true): Promise<{ url: string; key: string; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
+  const configFile = join(dataDir, 'bulwark.yaml');
+  writeFileSync(
+    configFile,
+    threats
+      ? '{}\n'
+      : 'threats:\n  injection: { enabled: false }\n  secrets: { enabled: false }\n  canary: { enabled: false }\n  outputSchema: { toolArguments: false, responseFormat: false }\n',
+  );
   const big = '1000000000';
   const config = loadConfig({
     env: {
+      BULWARK_CONFIG: configFile,
       BULWARK_HOST: '127.0.0.1',
       BULWARK_PORT: '0',
       BULWARK_LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info',

@@ -74,63 +74,77 @@ function start(role: string, args: string[], execArgv: string[] = []): Promise<C
 
 const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(3) : 'n/a');
 
+interface Measured {
+  readonly c50: WrkResult;
+  readonly cpu50: number;
+  readonly c1: WrkResult;
+  readonly cpu1: number;
+  readonly ttft: TtftResult;
+}
+
 async function main(): Promise<void> {
   const machine = describeMachine();
   const work = mkdtempSync(join(tmpdir(), 'bench-gateway-'));
   const profileDir = join(process.cwd(), 'reports', 'profiles');
   if (PROFILE) mkdirSync(profileDir, { recursive: true });
+  const profile = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const upstream = await start('upstream', []);
   const pass = await start('passthrough', [upstream.url]);
-  const bulwark = await start('bulwark', [upstream.url], PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  // The privacy pipeline of issue 3 (threat checks off) and the default (threat checks on).
+  const privacy = await start('bulwark-privacy', [upstream.url], profile);
+  const full = await start('bulwark', [upstream.url], profile);
   try {
     const body = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: prompt() }] });
     const streamBody = JSON.stringify({ model: 'bench', stream: true, messages: [{ role: 'user', content: prompt() }] });
-    const auth = { authorization: `Bearer ${bulwark.key ?? ''}` };
-    const check = await fetch(bulwark.url + ROUTE, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body });
-    if (check.status !== 200) throw new Error(`Bulwark answered ${check.status}: ${await check.text()}`);
+    const authOf = (c: Child): Record<string, string> => (c.key === undefined ? {} : { authorization: `Bearer ${c.key}` });
+    for (const c of [privacy, full]) {
+      const check = await fetch(c.url + ROUTE, { method: 'POST', headers: { 'content-type': 'application/json', ...authOf(c) }, body });
+      if (check.status !== 200) throw new Error(`Bulwark answered ${check.status}: ${await check.text()}`);
+    }
 
-    const wrk = (url: string, headers: Record<string, string>, connections: number, seconds = SECONDS): Promise<WrkResult> =>
-      runWrk({ url: url + ROUTE, body, headers, connections, seconds, dir: work });
+    const wrk = (c: Child, connections: number, seconds = SECONDS): Promise<WrkResult> =>
+      runWrk({ url: c.url + ROUTE, body, headers: authOf(c), connections, seconds, dir: work });
     // CPU time the server spent per answered request during one run (µs).
     const cpuPerRequest = async (server: Child, run: () => Promise<WrkResult>): Promise<[WrkResult, number]> => {
       const before = await server.cpu();
       const result = await run();
       return [result, ((await server.cpu()) - before) / Math.max(1, result.requests)];
     };
-    process.stderr.write(`warming up, then 4 wrk runs of ${SECONDS} s and 2 streaming runs of ${SECONDS} s…\n`);
-    await wrk(pass.url, {}, 50, 2);
-    await wrk(bulwark.url, auth, 50, 2);
-    const [pass50, passCpu] = await cpuPerRequest(pass, () => wrk(pass.url, {}, 50));
-    const [bul50, bulCpu] = await cpuPerRequest(bulwark, () => wrk(bulwark.url, auth, 50));
-    const [pass1, passCpu1] = await cpuPerRequest(pass, () => wrk(pass.url, {}, 1));
-    const [bul1, bulCpu1] = await cpuPerRequest(bulwark, () => wrk(bulwark.url, auth, 1));
-    const passTtft: TtftResult = await measureTtft(pass.url + ROUTE, streamBody, {}, SECONDS);
-    const bulTtft: TtftResult = await measureTtft(bulwark.url + ROUTE, streamBody, auth, SECONDS);
+    const measure = async (c: Child): Promise<Measured> => {
+      const [c50, cpu50] = await cpuPerRequest(c, () => wrk(c, 50));
+      const [c1, cpu1] = await cpuPerRequest(c, () => wrk(c, 1));
+      const ttft = await measureTtft(c.url + ROUTE, streamBody, authOf(c), SECONDS);
+      return { c50, cpu50, c1, cpu1, ttft };
+    };
+    process.stderr.write(`warming up, then per server 2 wrk runs and 1 streaming run of ${SECONDS} s…\n`);
+    for (const c of [pass, privacy, full]) await wrk(c, 50, 2);
+    const p = await measure(pass);
+    const results = [await measure(privacy), await measure(full)] as const;
 
-    const ratio = bul50.requestsPerSecond / pass50.requestsPerSecond;
-    const addedP50 = bul1.p50Ms - pass1.p50Ms;
-    const addedP99 = bul1.p99Ms - pass1.p99Ms;
-    const ttftP50 = bulTtft.p50Ms - passTtft.p50Ms;
-    const ttftP99 = bulTtft.p99Ms - passTtft.p99Ms;
     const yes = (ok: boolean): string => (ok ? 'yes' : '**no**');
+    const both = (f: (m: Measured) => string): string => results.map(f).join(' | ');
+    const ratio = (m: Measured): number => m.c50.requestsPerSecond / p.c50.requestsPerSecond;
+    const addedP99 = (m: Measured): number => m.c1.p99Ms - p.c1.p99Ms;
+    const ttftAdded = (m: Measured): number => m.ttft.p50Ms - p.ttft.p50Ms;
     const rows = [
-      '| measure | pass-through | Bulwark | Bulwark vs pass-through | target | met |',
+      '| measure | pass-through | Bulwark, privacy pipeline | Bulwark, + threat checks (default) | target | met (privacy / default) |',
       '|---|---:|---:|---:|---:|:-:|',
-      `| req/s, 50 connections | ${pass50.requestsPerSecond.toFixed(0)} | ${bul50.requestsPerSecond.toFixed(0)} | ${ratio.toFixed(2)}x | >= 0.5x | ${yes(ratio >= 0.5)} |`,
-      `| p50 / p99 ms, 50 connections | ${ms(pass50.p50Ms)} / ${ms(pass50.p99Ms)} | ${ms(bul50.p50Ms)} / ${ms(bul50.p99Ms)} | +${ms(bul50.p50Ms - pass50.p50Ms)} / +${ms(bul50.p99Ms - pass50.p99Ms)} | | |`,
-      `| server CPU µs per request, 50 connections | ${passCpu.toFixed(0)} | ${bulCpu.toFixed(0)} | +${(bulCpu - passCpu).toFixed(0)} | | |`,
-      `| p50 ms, 1 connection | ${ms(pass1.p50Ms)} | ${ms(bul1.p50Ms)} | +${ms(addedP50)} | | |`,
-      `| server CPU µs per request, 1 connection | ${passCpu1.toFixed(0)} | ${bulCpu1.toFixed(0)} | +${(bulCpu1 - passCpu1).toFixed(0)} | | |`,
-      `| p99 ms, 1 connection | ${ms(pass1.p99Ms)} | ${ms(bul1.p99Ms)} | +${ms(addedP99)} | <= 0.3 ms | ${yes(addedP99 <= 0.3)} |`,
-      `| stream TTFT p50 ms | ${ms(passTtft.p50Ms)} | ${ms(bulTtft.p50Ms)} | +${ms(ttftP50)} | <= 0.5 ms | ${yes(ttftP50 <= 0.5)} |`,
-      `| stream TTFT p99 ms | ${ms(passTtft.p99Ms)} | ${ms(bulTtft.p99Ms)} | +${ms(ttftP99)} | | |`,
+      `| req/s, 50 connections | ${p.c50.requestsPerSecond.toFixed(0)} | ${both((m) => `${m.c50.requestsPerSecond.toFixed(0)} (${ratio(m).toFixed(2)}x)`)} | >= 0.5x | ${both((m) => yes(ratio(m) >= 0.5)).replace(' | ', ' / ')} |`,
+      `| p50 / p99 ms, 50 connections | ${ms(p.c50.p50Ms)} / ${ms(p.c50.p99Ms)} | ${both((m) => `${ms(m.c50.p50Ms)} / ${ms(m.c50.p99Ms)}`)} | | |`,
+      `| server CPU µs per request, 50 connections | ${p.cpu50.toFixed(0)} | ${both((m) => `${m.cpu50.toFixed(0)} (+${(m.cpu50 - p.cpu50).toFixed(0)})`)} | | |`,
+      `| p50 ms, 1 connection | ${ms(p.c1.p50Ms)} | ${both((m) => `${ms(m.c1.p50Ms)} (+${ms(m.c1.p50Ms - p.c1.p50Ms)})`)} | | |`,
+      `| p99 ms, 1 connection | ${ms(p.c1.p99Ms)} | ${both((m) => `${ms(m.c1.p99Ms)} (+${ms(addedP99(m))})`)} | added <= 0.3 ms | ${both((m) => yes(addedP99(m) <= 0.3)).replace(' | ', ' / ')} |`,
+      `| server CPU µs per request, 1 connection | ${p.cpu1.toFixed(0)} | ${both((m) => `${m.cpu1.toFixed(0)} (+${(m.cpu1 - p.cpu1).toFixed(0)})`)} | | |`,
+      `| stream TTFT p50 ms | ${ms(p.ttft.p50Ms)} | ${both((m) => `${ms(m.ttft.p50Ms)} (+${ms(ttftAdded(m))})`)} | added <= 0.5 ms | ${both((m) => yes(ttftAdded(m) <= 0.5)).replace(' | ', ' / ')} |`,
+      `| stream TTFT p99 ms | ${ms(p.ttft.p99Ms)} | ${both((m) => `${ms(m.ttft.p99Ms)} (+${ms(m.ttft.p99Ms - p.ttft.p99Ms)})`)} | | |`,
     ];
-    const errors = pass50.errors + bul50.errors + pass1.errors + bul1.errors;
+    const errors = [p, ...results].reduce((n, m) => n + m.c50.errors + m.c1.errors, 0);
     console.log(`\n## Gateway overhead (1 KB prompt with PII, ${SECONDS} s per run, wrk + Node TTFT client)\n`);
     console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.os}\n`);
     console.log(rows.join('\n'));
     if (errors > 0) console.log(`\nwarning: ${errors} socket errors or non-2xx answers during the wrk runs`);
     mkdirSync('reports', { recursive: true });
+    const derived = (m: Measured) => ({ throughputRatio: ratio(m), addedP50Ms: m.c1.p50Ms - p.c1.p50Ms, addedP99Ms: addedP99(m), ttftAddedP50Ms: ttftAdded(m) });
     writeFileSync(
       join('reports', 'bench-gateway.json'),
       JSON.stringify(
@@ -138,9 +152,9 @@ async function main(): Promise<void> {
           machine,
           secondsPerRun: SECONDS,
           promptBytes: Buffer.byteLength(prompt()),
-          passThrough: { c50: pass50, c1: pass1, ttft: passTtft, cpuMicrosPerRequest: passCpu, cpuMicrosPerRequestC1: passCpu1 },
-          bulwark: { c50: bul50, c1: bul1, ttft: bulTtft, cpuMicrosPerRequest: bulCpu, cpuMicrosPerRequestC1: bulCpu1 },
-          derived: { throughputRatio: ratio, addedP50Ms: addedP50, addedP99Ms: addedP99, ttftAddedP50Ms: ttftP50, ttftAddedP99Ms: ttftP99 },
+          passThrough: p,
+          bulwarkPrivacy: { ...results[0], derived: derived(results[0]) },
+          bulwarkDefault: { ...results[1], derived: derived(results[1]) },
           targets: { throughputRatio: 0.5, addedP99Ms: 0.3, ttftAddedMs: 0.5 },
         },
         null,
@@ -149,7 +163,8 @@ async function main(): Promise<void> {
     );
     console.log('\nwrote reports/bench-gateway.json');
   } finally {
-    await bulwark.stop();
+    await full.stop();
+    await privacy.stop();
     await pass.stop();
     await upstream.stop();
     rmSync(work, { recursive: true, force: true });

@@ -9,6 +9,8 @@ describe('credentialValueIssue', () => {
     ['3fea6af1349166ea', 'key', true],
     ['c4ed6c21-9dd5-4a05-8e3f-c56d1151cce8', 'key', true],
     ['Summer-2024', 'password', true],
+    ['password1', 'password', true],
+    ['1ec9414c-232a-7b00-b3c8-9e6bdeced846', 'key', true],
   ] as const)('accepts %s as a %s', (value, kind, quoted) => expect(credentialValueIssue(value, kind, quoted)).toBeUndefined());
 
   it.each([
@@ -30,5 +32,10 @@ describe('credentialValueIssue', () => {
     ['notapassword', 'password', true, 'uniform'],
     ['aaaaaaaaaaaab1', 'key', true, 'typed'],
     ['AAAAABBBBB', 'key', true, 'uniform'],
+    ['myapikey123', 'key', true, 'placeholder'],
+    ['token_2024', 'key', true, 'placeholder'],
+    // RFC 4122's DNS namespace (version 1) and a name-based (version 5) UUID: identifiers.
+    ['6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'key', true, 'identifier'],
+    ['886313e1-3b8a-5372-9b90-0c9aee199e5d', 'key', false, 'identifier'],
   ] as const)('rejects %s as a %s (%s)', (value, kind, quoted, why) => expect(credentialValueIssue(value, kind, quoted)).toBe(why));
 });

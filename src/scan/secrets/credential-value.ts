@@ -1,5 +1,5 @@
 import { shannonEntropy } from './entropy.js';
-import { looksLikePlaceholder } from './placeholder.js';
+import { looksLikeNumberedStandIn, looksLikePlaceholder } from './placeholder.js';
 
 /** How a value is judged: a password may be short and wordy; a key or token must look random. */
 export type CredentialKind = 'password' | 'key';
@@ -15,6 +15,15 @@ const WORDY_SEGMENT = /^(?:[a-z]+\d*|[A-Z]+\d*|[A-Z][a-z]+\d*|\d+)$/;
 const PLAIN_WORD = /^(?:[a-z]+|[A-Z]+)$/;
 /** A chunk repeated three times in a row (`1234-1234-1234`, `abcabcabc`): typed by hand. */
 const REPEATED_CHUNK = /([A-Za-z0-9]{3,}[-_.]?)\1\1/;
+
+/** A UUID, with its version digit captured. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-([0-9a-f])[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * UUID versions made from a clock and a node id (1, 2, 6) or a hash of a name (3, 5): identifiers
+ * with a handful of unpredictable bits at most. Tokens that look like UUIDs are version 4
+ * (random) or 7 (a timestamp, then 74 random bits).
+ */
+const DERIVED_UUID_VERSIONS = new Set(['1', '2', '3', '5', '6']);
 
 /** An ascending run of six (`123456`, `abcdef`): typed by hand, not generated. */
 function hasAscendingRun(value: string): boolean {
@@ -51,21 +60,24 @@ function alnumClasses(value: string): number {
 
 /**
  * Why an assigned value is not a credential, or `undefined` when it looks like one. Rejects
- * placeholders and templates, references to other things (variables, dotted names, function
- * calls, paths, file names, URLs, e-mail addresses), numbers and versions, slugs made of words,
- * and values too short or too uniform for their kind. `quoted` tells a literal from code.
+ * placeholders and templates (and, for keys, numbered stand-ins like `apikey123`), references to
+ * other things (variables, dotted names, function calls, paths, file names, URLs, e-mail
+ * addresses), numbers and versions, UUIDs derived from a clock or a name (not random), slugs made
+ * of words, and values too short or too uniform for their kind. `quoted` tells a literal from code.
  */
 export function credentialValueIssue(value: string, kind: CredentialKind, quoted: boolean): string | undefined {
   const min = kind === 'password' ? 6 : 10;
   if (value.length < min) return 'short';
   if (value.length > 1000) return 'long';
   if (/\s/.test(value)) return 'white space';
-  if (looksLikePlaceholder(value)) return 'placeholder';
+  if (looksLikePlaceholder(value) || (kind === 'key' && looksLikeNumberedStandIn(value))) return 'placeholder';
   if (value.includes('(') || value.includes('://')) return 'expression';
   if (DOTTED_NAME.test(value) && (!quoted || !/\d/.test(value))) return 'reference';
   if (!quoted && BARE_NAME.test(value)) return 'reference';
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value) || FILE_NAME.test(value) || EMAIL.test(value)) return 'path';
   if (NUMERIC.test(value)) return 'number';
+  const uuid = UUID.exec(value);
+  if (uuid && DERIVED_UUID_VERSIONS.has(uuid[1]!)) return 'identifier';
   if (REPEATED_CHUNK.test(value) || hasAscendingRun(value)) return 'typed';
   const segments = value.split(/[-_.]/).filter((s) => s.length > 0);
   // Slugs and resource names (`cmp2-qat-1208358310`) are not keys; a password may be words and digits.

@@ -5,9 +5,20 @@ import type { SecretMatch, SecretRule, SecretScanState } from './secret-rule.js'
 
 /**
  * What may not precede a match: a letter; a letter or digit; a word character; a base64
- * character; a name character (word, `.`, `-`).
+ * character; a name character (word, `.`, `-`); anything but white space, a quote or a separator
+ * of assignments and lists (`separator`: the match must start a value).
  */
-export type LeftBoundary = 'letter' | 'alnum' | 'word' | 'base64' | 'name' | 'none';
+export type LeftBoundary = 'letter' | 'alnum' | 'word' | 'base64' | 'name' | 'separator' | 'none';
+
+/** What may precede a match with the `separator` boundary. */
+const SEPARATORS = new Set([' ', '\t', '\n', '\r', '"', "'", '`', '=', ':', ',', ';', '(', '[', '{', '<', '>', '|']);
+
+/**
+ * Score of a masked value (`AKCxxxxxxxxxx`) in the formats that report one
+ * ({@link PatternRuleSpec.maskedScore}): above the default threshold (0.5) and below every real
+ * match, so a scanner threshold of 0.65 drops them.
+ */
+export const MASKED_SCORE = 0.6;
 
 /** The verdict of a rule's own validator: `false` drops the match; an object adjusts it. */
 export type Verdict = boolean | { readonly score?: number; readonly check?: string };
@@ -27,6 +38,13 @@ export interface PatternRuleSpec {
   readonly entropy?: number;
   /** Reject masked or templated secrets (`xxxxx`, `***`, `${…}`); default true. */
   readonly placeholder?: boolean;
+  /**
+   * Report a masked secret (`AKCxxxxxxxxxx`) at this score instead of dropping it; templates are
+   * still dropped, and the entropy and `validate` checks are skipped (a mask has neither). For
+   * formats whose defining tool (detect-secrets) reports masked examples: the prefix and the
+   * position still say which credential was pasted there. Unset (the default): masks are dropped.
+   */
+  readonly maskedScore?: number;
   /** Format-specific check on the secret (checksum, decoded structure). */
   readonly validate?: (secret: string, match: RegExpExecArray, state: SecretScanState) => Verdict;
   /** Score of a match; default 0.9. */
@@ -47,6 +65,8 @@ function leftOk(text: string, start: number, before: LeftBoundary): boolean {
       return !isAsciiLetter(c) && !isDigit(c) && c !== 95 && c !== 46 && c !== 45;
     case 'base64':
       return !isAsciiLetter(c) && !isDigit(c) && c !== 43 && c !== 47 && c !== 45 && c !== 61;
+    case 'separator':
+      return SEPARATORS.has(text[start - 1]!);
   }
 }
 
@@ -74,7 +94,11 @@ export function patternRule(spec: PatternRuleSpec): SecretRule {
         if (!span || !leftOk(text, m.index, before)) continue;
         const secret = text.slice(span[0], span[1]);
         const checks: string[] = [];
-        if (spec.placeholder !== false && (looksMasked(secret) || looksTemplated(secret))) continue;
+        if (spec.placeholder !== false && looksTemplated(secret)) continue;
+        if (spec.placeholder !== false && looksMasked(secret)) {
+          if (spec.maskedScore !== undefined) found.push({ start: span[0], end: span[1], score: spec.maskedScore, reason: `${base}; masked value` });
+          continue;
+        }
         if (spec.entropy !== undefined) {
           const bits = shannonEntropy(secret);
           if (bits < spec.entropy) continue;

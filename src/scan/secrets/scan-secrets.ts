@@ -1,10 +1,11 @@
 import type { Finding } from '../../core/finding.js';
-import { createScanner, type Scanner } from '../scanner.js';
+// Not ../scanner.js: that one imports the default PII detectors (and the name model) for its defaults.
+import { createDetectorScanner, type Scanner } from '../create-detector-scanner.js';
 import { secretDetectors } from './secret-detectors.js';
 
 /** A scanner running only the secret detectors (entity type `SECRET`). */
 export function createSecretScanner(options: { readonly threshold?: number } = {}): Scanner {
-  return createScanner({ detectors: secretDetectors, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) });
+  return createDetectorScanner({ detectors: secretDetectors, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) });
 }
 
 let shared: Scanner | undefined;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultDetectors } from '../default-detectors.js';
 import { createScanner } from '../scanner.js';
 import { base62, crc32 } from './github-checksum.js';
-import { patternRule } from './pattern-rule.js';
+import { MASKED_SCORE, patternRule } from './pattern-rule.js';
 import { createSecretScanner, scanSecrets } from './scan-secrets.js';
 import { createSecretDetector, secretDetectors, secretRuleDetector } from './secret-detectors.js';
 import { secretRules } from './secret-rules.js';
@@ -29,6 +29,18 @@ describe('secret detectors', () => {
     expect(f).toMatchObject({ detector: 'secret.github_pat', score: 0.7 });
     expect(createSecretScanner({ threshold: 0.8 }).scan(invalidGithub)).toEqual([]);
     expect(createSecretScanner({ threshold: 0.8 }).scan(validGithub)).toHaveLength(1);
+  });
+
+  it('reports masked values only in the formats that choose to, below a 0.65 threshold', () => {
+    const masked = 'X-JFrog-Art-Api: AKCxxxxxxxxxx';
+    const [f, ...rest] = scanSecrets(masked);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ detector: 'secret.artifactory_api_key', score: MASKED_SCORE });
+    expect(f!.reason).toContain('masked');
+    expect(createSecretScanner({ threshold: 0.65 }).scan(masked)).toEqual([]);
+    for (const text of [`token: ghp_${'x'.repeat(36)}`, `AKIA${'X'.repeat(16)}`, `SK${'x'.repeat(31)}`, 'AKC${ARTIFACTORY_KEY}']) {
+      expect(scanSecrets(text), text).toEqual([]);
+    }
   });
 
   it('keeps the most specific rule when several cover the same value', () => {

@@ -29,7 +29,10 @@ const b64 = (n: number) => pick(UPPER + LOWER + DIGITS + '+/', n);
 const b32 = (n: number) => pick(UPPER + '234567', n);
 const letters = (n: number) => pick(UPPER + LOWER, n);
 const digits = (n: number) => pick(DIGITS, n);
-const uuid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+/** A random (version 4) UUID, the kind tokens are made of. */
+const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick('89ab', 1)}${hex(3)}-${hex(12)}`;
+/** A time-based (version 1) UUID: an identifier, not a token. */
+const uuidV1 = () => `${hex(8)}-${hex(4)}-1${hex(3)}-${pick('89ab', 1)}${hex(3)}-${hex(12)}`;
 /** 30 random base62 characters and their CRC-32 in base62: a well-formed GitHub/npm token body. */
 const checksummed = () => {
   const body = an(30);
@@ -180,7 +183,15 @@ const cases: Record<string, { readonly hit: readonly string[]; readonly miss: re
   crates_io_api_token: { hit: [`«cio${an(32)}»`], miss: [`precious${an(32)}`] },
   docker_hub_pat: { hit: [`DOCKER_TOKEN=«dckr_pat_${us(27)}»`], miss: ['dckr_pat_tooshort'] },
   docker_hub_org_token: { hit: [`«dckr_oat_${us(32)}»`], miss: ['dckr_oat_tooshort'] },
-  artifactory_api_key: { hit: [`«AKCp${an(69)}»`], miss: [`AKCp${'X'.repeat(69)}`] },
+  artifactory_api_key: {
+    // Masked values are reported (at 0.6) in this family; real ones need the real length.
+    hit: [`«AKCp${an(69)}»`, `X-JFrog-Art-Api: «AKCp${'X'.repeat(69)}»`, 'artif-key:«AKCxxxxxxxxxx»'],
+    miss: [`testAKCp${an(69)}`, 'AKCxxxxxxx', `AKC${an(40)}`, 'X-JFrog-Art-Api: $API_KEY'],
+  },
+  artifactory_encrypted_password: {
+    hit: [`artifactory:_password=«AP6${an(30)}x9»`, '"«APBxxxxxxxxxx»"'],
+    miss: ['APACHE2LICENSE', 'AP1234567890123456789', `testAP6${an(30)}`, 'AP6xxxxxx', `APG${an(30)}`],
+  },
   artifactory_reference_token: { hit: [`«cmVmd${an(59)}»`], miss: [`cmVmd${'X'.repeat(59)}`] },
   circleci_personal_token: { hit: [`«CCIPAT_${an(22)}_${hex(40)}»`], miss: [`CCIPAT_${an(22)}_${hex(20)}`] },
   circleci_project_token: { hit: [`«CCIPRJ_${an(22)}_${hex(40)}»`], miss: [`CCIPRJ_${an(22)}_${hex(20)}`] },
@@ -241,7 +252,8 @@ const cases: Record<string, { readonly hit: readonly string[]; readonly miss: re
   discord_webhook_url: { hit: [`https://discord.com/api/webhooks/${digits(18)}/«${us(68)}»`], miss: [`https://discord.com/api/webhooks/${digits(18)}/${us(20)}`] },
   discord_client_secret: { hit: [`DISCORD_CLIENT_SECRET=«${us(32)}»`], miss: [`discord=${'0'.repeat(32)}`] },
   telegram_bot_token: { hit: [`«${digits(10)}:AA${us(33)}»`], miss: [`bot${digits(9)}:AA${us(33)}`, `foo:AA${us(33)}`] },
-  twilio_api_key: { hit: [`«SK${hex(32)}»`], miss: [`SK${'x'.repeat(32)}`, `ASK${hex(32)}`] },
+  twilio_api_key: { hit: [`«SK${hex(32)}»`, `«SK${'x'.repeat(32)}»`], miss: [`ASK${hex(32)}`, `SKU${hex(31)}`, `SK${hex(33)}`] },
+  twilio_account_sid: { hit: [`TWILIO_ACCOUNT_SID=«AC${hex(32)}»`, `«AC${'x'.repeat(32)}»`], miss: [`BAC${hex(32)}`, `AC${hex(32).toUpperCase()}Z`, `AC${'0'.repeat(32)}`] },
   twilio_auth_token: { hit: [`TWILIO_AUTH_TOKEN=«${hex(32)}»`], miss: [`TWILIO_ACCOUNT_SID=${hex(32)}`] },
   sendgrid_api_key: { hit: [`«SG.${us(22)}.${us(43)}»`], miss: [`SG.${us(22)}..${us(43)}`, `AG.${us(22)}.${us(43)}`] },
   mailgun_api_key: { hit: [`«key-${hex(32)}»`], miss: ['key-value-store'] },
@@ -358,23 +370,23 @@ const cases: Record<string, { readonly hit: readonly string[]; readonly miss: re
   redis_url: { hit: [`rediss://default:«${an(24)}»@cache.example.com:6379`], miss: ['redis://localhost:6379'] },
   amqp_url: { hit: [`amqps://app:«${an(16)}»@mq.example.com/vhost`], miss: ['amqp://guest:guest@localhost:5672'] },
   url_basic_auth: {
-    hit: [`https://deploy:«${an(16)}»@git.example.com/repo.git`, 'http://cafebabe:«deadbeef»@gems.contribsys.com/', `[url](https://svc:«myC0mpl3xP@ss»@service.internal.com)`],
-    miss: ['https://${username}:${password}@api.example.com', 'https://{USER}:{PASS}@t.example.com', 'https://user:abc@api.com/v1', 'https://testuser:xxxx@demo.com', 'https://url:8000/ @something'],
+    hit: [`https://deploy:«${an(16)}»@git.example.com/repo.git`, 'http://cafebabe:«deadbeef»@gems.contribsys.com/', `[url](https://svc:«myC0mpl3xP@ss»@service.internal.com)`, 'ftp://admin:«root»@files.example.com'],
+    miss: ['https://${username}:${password}@api.example.com', 'https://{USER}:{PASS}@t.example.com', 'https://user:abc@api.com/v1', 'https://testuser:xxxx@demo.com', 'https://url:8000/ @something', 'https://username:mypassword@example.com', 'https://user:undefined@example.com'],
   },
   // config files
   curl_basic_auth: {
     hit: [`curl -u admin:«${an(16)}» https://api.example.com`, `curl -s --user 'api:«${an(12)}»' \\\n  https://api.mailgun.net`, `curl -u «sk_${an(24)}»: https://api.example.com`],
     miss: ['curl -u "$USER:$PASS" https://x', "curl -i -u 'test:test'", 'curl -u <user:password> https://test.com', 'curl -u username:token'],
   },
-  npmrc_auth_token: { hit: [`//registry.npmjs.org/:_authToken=«${uuid()}»`], miss: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', `//registry.npmjs.org:_authToken=${uuid()}`] },
+  npmrc_auth_token: { hit: [`//registry.npmjs.org/:_authToken=«${uuid()}»`, '//registry.npmjs.org/:_authToken=«npm_xxxxxxxxxxx»'], miss: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', `//registry.npmjs.org:_authToken=${uuid()}`] },
   docker_config_auth: { hit: [`{"auths":{"r.io":{"auth":"«${Buffer.from(`deploy:${an(16)}`).toString('base64')}»"}}}`], miss: [`{"auth":"${Buffer.from('nocolonhere').toString('base64')}"}`] },
   netrc_password: { hit: [`machine api.example.com login deploy password «${an(16)}»`], miss: ['machine api.example.com login deploy password password'] },
   kubeconfig_client_key: { hit: [`client-key-data: «LS0tLS1CRUdJT${b64(200)}»`], miss: ['client-key-data: LS0tLS1CRUdJTshort'] },
   sidekiq_credentials: { hit: [`BUNDLE_ENTERPRISE__CONTRIBSYS__COM=«${hex(8)}:${hex(8)}»`], miss: ['BUNDLE_ENTERPRISE__CONTRIBSYS__COM=cafe:beef'] },
   // generic
   generic_assignment: {
-    hit: [`DB_PASSWORD=«${an(16)}»`, 'password = "«hunter2»"', `"client_secret": "«${an(40)}»"`, `<password>«${an(12)}»</password>`, `mysql --password=«${an(12)}» --host=db`, `X-Api-Key: «${uuid()}»`],
-    miss: ['password = changeme', 'token: ${TOKEN}', `api_key_id = ${hex(32)}`, 'password: string;', 'secret_key = settings.SECRET_KEY', 'max_tokens = 4096', 'password = "<your-password>"', 'PWD=/home/user', `public_key = "${an(43)}"`, 'password = xxxxxxxx', 'passwordVariable: "PASSWORD"'],
+    hit: [`DB_PASSWORD=«${an(15)}7»`, 'password = "«hunter2»"', `"client_secret": "«${an(40)}»"`, `<password>«${an(11)}4»</password>`, `mysql --password=«${an(11)}5» --host=db`, `X-Api-Key: «${uuid()}»`],
+    miss: ['password = changeme', 'token: ${TOKEN}', `api_key_id = ${hex(32)}`, 'password: string;', 'secret_key = settings.SECRET_KEY', 'max_tokens = 4096', 'password = "<your-password>"', 'PWD=/home/user', `public_key = "${an(43)}"`, 'password = xxxxxxxx', 'passwordVariable: "PASSWORD"', 'apikey = myapikey123', `_authToken=${uuidV1()}`],
   },
   authorization_header: { hit: [`Authorization: Bearer «${an(32)}»`, `-H 'Authorization: Basic «${Buffer.from(`u:${an(12)}`).toString('base64')}»'`], miss: ['Authorization: Bearer $TOKEN', 'Authorization: Token **********', 'Authorization: the process of granting access'] },
 };

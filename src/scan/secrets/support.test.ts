@@ -64,7 +64,12 @@ describe('urlCredentials', () => {
     expect(text.slice(c!.start, c!.end)).toBe('myR3al@P@ss');
   });
 
-  it.each(['https://example.com', 'http://localhost:5000/<%= @x %>', '"https://url:8000";@x', 'https://u:${PASS}@h', 'redis://:@h', 'amqp://guest:guest@h'])(
+  it('keeps weak literal passwords, drops slot names', () => {
+    const text = 'DATABASE_URL=postgres://user:pass@localhost/db https://username:password@example.com';
+    expect(urlCredentials(createScanState(text)).map((c) => text.slice(c.start, c.end))).toEqual(['pass']);
+  });
+
+  it.each(['https://example.com', 'http://localhost:5000/<%= @x %>', '"https://url:8000";@x', 'https://u:${PASS}@h', 'redis://:@h', 'amqp://guest:guest@h', 'ftp://anonymous:guest@ftp.example.org/pub'])(
     'reports nothing in %s',
     (text) => expect(urlCredentials(createScanState(text))).toEqual([]),
   );

@@ -1,5 +1,5 @@
 import { shannonEntropy } from './entropy.js';
-import { looksLikePlaceholder } from './placeholder.js';
+import { looksLikePairPlaceholder } from './placeholder.js';
 import type { SecretScanState } from './secret-rule.js';
 
 /** A password in the user-info part of a URL (`scheme://user:password@host`). */
@@ -19,12 +19,15 @@ const AUTHORITY_END = new Set(['/', '?', '#', ' ', '\t', '\n', '\r', '"', "'", '
 
 /**
  * Why a URL or command-line password is not a credential, or `undefined` when it is one: empty,
- * shorter than 4, a placeholder or template (`password`, `${DB_PASS}`, `<pass>`), the user name
- * again (`postgres:postgres`), or one repeated character.
+ * shorter than 4, a placeholder or template (`password`, `${DB_PASS}`, `<pass>`; see
+ * {@link looksLikePairPlaceholder}: `pass` is a weak but literal password), the user name again
+ * (`postgres:postgres`), one repeated character, or the password of an anonymous login
+ * (`ftp://anonymous:guest@…`, which by convention holds no secret).
  */
 export function passwordIssue(password: string, user: string): string | undefined {
   if (password.length < 4) return 'short';
-  if (looksLikePlaceholder(password)) return 'placeholder';
+  if (user.toLowerCase() === 'anonymous') return 'anonymous';
+  if (looksLikePairPlaceholder(password)) return 'placeholder';
   if (password.toLowerCase() === user.toLowerCase()) return 'same as user';
   if (shannonEntropy(password) < 1.5) return 'uniform';
   return undefined;

@@ -1,5 +1,6 @@
+import { shannonEntropy } from '../entropy.js';
 import { keyedRule } from '../keyed-rule.js';
-import { patternRule } from '../pattern-rule.js';
+import { MASKED_SCORE, patternRule } from '../pattern-rule.js';
 import type { SecretRule } from '../secret-rule.js';
 
 /** Chat, messaging, e-mail and social platforms: tokens and webhook URLs. */
@@ -94,13 +95,26 @@ export const chatRules: readonly SecretRule[] = [
     pattern: /\d{8,10}:AA[0-9A-Za-z_-]{33}(?![0-9A-Za-z_-])/,
     entropy: 3.5,
   }),
+  // Twilio follows detect-secrets, which defined these formats: a masked SID is reported at 0.6.
   patternRule({
     id: 'twilio_api_key',
     description: 'Twilio API key SID',
     keywords: ['sk'],
-    pattern: /SK[0-9a-fA-F]{32}(?![0-9A-Za-z])/,
+    pattern: /SK[0-9A-Za-z]{32}(?![0-9A-Za-z])/,
     before: 'word',
-    entropy: 3,
+    maskedScore: MASKED_SCORE,
+    validate: (s) => /^SK[0-9a-fA-F]{32}$/.test(s) && shannonEntropy(s) >= 3,
+  }),
+  patternRule({
+    id: 'twilio_account_sid',
+    description: 'Twilio account SID (the user name of Twilio API credentials)',
+    keywords: ['ac'],
+    pattern: /AC[0-9A-Za-z]{32}(?![0-9A-Za-z])/,
+    before: 'word',
+    maskedScore: MASKED_SCORE,
+    validate: (s) => /^AC[0-9a-f]{32}$/.test(s) && shannonEntropy(s) >= 3,
+    // An identifier rather than a secret, but half of a credential pair.
+    score: 0.6,
   }),
   keyedRule({
     id: 'twilio_auth_token',

@@ -1,6 +1,6 @@
 import { decodeBase64Text } from '../base64.js';
 import { credentialValueIssue } from '../credential-value.js';
-import { patternRule } from '../pattern-rule.js';
+import { MASKED_SCORE, patternRule } from '../pattern-rule.js';
 import { looksLikePlaceholder } from '../placeholder.js';
 import type { SecretMatch, SecretRule, SecretScanState } from '../secret-rule.js';
 import { passwordIssue } from '../url-credentials.js';
@@ -94,6 +94,8 @@ export const configFileRules: readonly SecretRule[] = [
     group: 1,
     before: 'none',
     validate: (secret) => !looksLikePlaceholder(secret),
+    // detect-secrets defined this format and reports masked values (`npm_xxxx`): so do we, at 0.6.
+    maskedScore: MASKED_SCORE,
     score: 0.9,
   }),
   patternRule({

@@ -1,6 +1,7 @@
 import { decodeBase64 } from '../base64.js';
+import { shannonEntropy } from '../entropy.js';
 import { keyedRule } from '../keyed-rule.js';
-import { patternRule } from '../pattern-rule.js';
+import { MASKED_SCORE, patternRule } from '../pattern-rule.js';
 import type { SecretRule } from '../secret-rule.js';
 import { checksumVerdict } from './vcs.js';
 
@@ -76,12 +77,28 @@ export const devopsRules: readonly SecretRule[] = [
     pattern: /dckr_oat_[A-Za-z0-9_-]{32}(?![\w-])/,
     entropy: 3,
   }),
+  // Artifactory follows detect-secrets, the tool that defined these two formats: a masked value
+  // (`AKCxxxxxxxxxx`) is reported at 0.6 (see MASKED_SCORE); a real one must have the real shape.
   patternRule({
     id: 'artifactory_api_key',
     description: 'JFrog Artifactory API key',
-    keywords: ['akcp'],
-    pattern: /AKCp[A-Za-z0-9]{69}(?![A-Za-z0-9])/,
-    entropy: 4,
+    keywords: ['akc'],
+    pattern: /AKC[A-Za-z0-9]{10,}(?![A-Za-z0-9])/,
+    before: 'separator',
+    maskedScore: MASKED_SCORE,
+    // Real keys are `AKCp` + 69 characters; a mask may have any length.
+    validate: (s) => s.length === 73 && s.startsWith('AKCp') && shannonEntropy(s) >= 4,
+  }),
+  patternRule({
+    id: 'artifactory_encrypted_password',
+    description: 'JFrog Artifactory encrypted password',
+    keywords: [...'0123456789abcdef'].map((c) => `ap${c}`),
+    pattern: /AP[0-9A-F][A-Za-z0-9]{8,}(?![A-Za-z0-9])/,
+    before: 'separator',
+    maskedScore: MASKED_SCORE,
+    // `APACHE2LICENSE`, `AP1234567890`: a real one is long, mixes letters and digits, and looks random.
+    validate: (s) => s.length >= 20 && /\d/.test(s) && /[a-z]/.test(s) && shannonEntropy(s) >= 3.5,
+    score: 0.75,
   }),
   patternRule({
     id: 'artifactory_reference_token',
