@@ -5,3 +5,7 @@ export type { Detector, DetectorContext } from './detector.js';
 export { defaultDetectors } from './default-detectors.js';
 export { findContextWord } from './context-words.js';
 export { resolveOverlaps } from './resolve-overlaps.js';
+export { scanSecrets, createSecretScanner, secretDetectors, secretRules } from './secrets/index.js';
+export type { SecretRule } from './secrets/index.js';
+export { detectInjection, INJECTION_THRESHOLD } from './injection/index.js';
+export type { InjectionOptions, InjectionSignal, InjectionVerdict } from './injection/index.js';
