@@ -1,51 +1,18 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliProcess, type Run } from './cli-process.js';
 
 // `bulwark secrets scan` as a real process, on real directories and a real git repository.
-// Bundled once with esbuild like test/cli.test.ts does (its own output file, so both suites can
-// run at the same time); BULWARK_CLI_TEST_TSX=1 runs through tsx instead.
-const ROOT = resolve(import.meta.dirname, '..');
-const BUNDLE = join(ROOT, 'node_modules', '.cache', 'bulwark-cli-secrets-test', 'bin.mjs');
-const VIA_TSX = process.env.BULWARK_CLI_TEST_TSX === '1';
-
-beforeAll(async () => {
-  if (VIA_TSX) return;
-  await build({
-    entryPoints: [join(ROOT, 'src', 'cli', 'bin.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: BUNDLE,
-    logLevel: 'silent',
-  });
-}, 60_000);
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+const cli = cliProcess('bulwark-cli-secrets-test');
+beforeAll(() => cli.prepare(), 60_000);
 
 function bulwark(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const entry = VIA_TSX ? ['--import', 'tsx', 'src/cli/bin.ts'] : [BUNDLE];
-    const child = spawn(process.execPath, [...entry, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+  return cli.run(args, '', env);
 }
 
 // Secrets in formats every secret scanner covers, random per run so no allow-list of published

@@ -1,55 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliProcess, type Run } from './cli-process.js';
 
-// Runs the CLI as a real process, the way a user or a CI job does. src/cli/bin.ts is bundled once
-// with esbuild (what tsx uses per file), because starting tsx per process costs seconds on a busy
-// 2-core box and this suite starts ~50 processes. BULWARK_CLI_TEST_TSX=1 runs through tsx instead.
-const ROOT = resolve(import.meta.dirname, '..');
-const BUNDLE = join(ROOT, 'node_modules', '.cache', 'bulwark-cli-test', 'bin.mjs');
-const VIA_TSX = process.env.BULWARK_CLI_TEST_TSX === '1';
+const cli = cliProcess('bulwark-cli-test');
 const KEY_HEX = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
-beforeAll(async () => {
-  if (VIA_TSX) return;
-  // Packages stay external: they resolve from the project's node_modules, above the bundle.
-  await build({
-    entryPoints: [join(ROOT, 'src', 'cli', 'bin.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: BUNDLE,
-    logLevel: 'silent',
-  });
-}, 60_000);
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+beforeAll(() => cli.prepare(), 60_000);
 
 function bulwark(args: readonly string[], input: string | Uint8Array = '', env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const entry = VIA_TSX ? ['--import', 'tsx', 'src/cli/bin.ts'] : [BUNDLE];
-    const child = spawn(process.execPath, [...entry, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, BULWARK_ANONYMIZE_KEY: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.on('error', () => {}); // the CLI may stop reading early (too large)
-    child.stdin.end(input);
-  });
+  return cli.run(args, input, { BULWARK_ANONYMIZE_KEY: '', ...env });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-cli-'));
