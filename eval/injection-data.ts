@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DOCUMENT_ATTACKS, DOCUMENT_NEGATIVES } from '../src/scan/injection/document-fixtures.js';
 import { HARD_ATTACKS, HARD_NEGATIVES } from '../src/scan/injection/hard-negatives.js';
 import { injectionSplit, splitGroup, type InjectionSplit } from './injection-split.js';
 
@@ -101,6 +102,8 @@ export function loadInjectionRows(dataRoot: string): InjectionRow[] {
   }
   HARD_NEGATIVES.forEach((text, i) => rows.push(row('hard_negatives', `hn-${i}`, text, 0, 'hand-written benign')));
   HARD_ATTACKS.forEach((text, i) => rows.push(row('hard_attacks', `ha-${i}`, text, 1, 'hand-written attack')));
+  DOCUMENT_NEGATIVES.forEach((text, i) => rows.push(row('doc_negatives', `dn-${i}`, text, 0, 'hand-written document')));
+  DOCUMENT_ATTACKS.forEach((text, i) => rows.push(row('doc_attacks', `da-${i}`, text, 1, 'hand-written document with an instruction')));
   const pii = [
     ...PII_TRAINING_FILES.map((f) => [f, undefined] as const),
     ...PII_HELDOUT_FILES.map((f) => [f, 'heldout'] as const),

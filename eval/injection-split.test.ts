@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { selectDocumentRows } from '../scripts/injection/document-set.js';
 import { selectRows } from '../scripts/injection/training-set.js';
 import { seededRandom } from '../scripts/seeded-random.js';
 import { loadInjectionRows } from './injection-data.js';
@@ -75,6 +76,16 @@ describe.skipIf(!haveData)('the split of ../shared/data (train and held-out are 
     const trainFamilies = new Set(training.map((r) => bipiaFamily(r.category)).filter((f) => f !== undefined));
     const heldFamilies = new Set(heldOut.map((r) => bipiaFamily(r.category)).filter((f) => f !== undefined));
     expect([...trainFamilies].filter((f) => heldFamilies.has(f))).toEqual([]);
+  });
+
+  it('keeps the document model\'s rows (every BIPIA family, users\' requests) apart from held-out rows too', () => {
+    const documents = [...selectDocumentRows(rows, 'train', seededRandom(1)), ...selectDocumentRows(rows, 'calibration', seededRandom(1))].map(([r]) => r);
+    expect(documents.length).toBeGreaterThan(3000);
+    const heldGroups = new Set(heldOut.map((r) => r.group));
+    const heldTexts = new Set(heldOut.map((r) => r.text.trim().toLowerCase()));
+    expect(documents.filter((r) => heldGroups.has(r.group) || heldTexts.has(r.text.trim().toLowerCase()))).toEqual([]);
+    const families = new Set(documents.map((r) => bipiaFamily(r.category)).filter((f) => f !== undefined));
+    expect(heldOut.filter((r) => families.has(bipiaFamily(r.category) ?? ''))).toEqual([]);
   });
 
   it('never trains on deepset_test or the PII benchmark', () => {

@@ -11,16 +11,12 @@ import { DENSE_FEATURES } from '../../src/scan/injection/injection-model.js';
 import { seededRandom } from '../seeded-random.js';
 import { MaxWindowLogistic } from './max-window-logistic.js';
 import { trainModel, type TrainOptions } from './train-model.js';
+import { directOptions } from './train-options.js';
 import { balance, buildTrainingSet, NOT_PROMPTS, type TrainingText } from './training-set.js';
 
 const FOLDS = 5;
 const SEED = 20250117;
-const options: TrainOptions = {
-  bits: Number(process.env.INJ_BITS ?? 18),
-  epochs: Number(process.env.INJ_EPOCHS ?? 12),
-  lr: Number(process.env.INJ_LR ?? 0.2),
-  l2: Number(process.env.INJ_L2 ?? 1e-5),
-};
+const options: TrainOptions = directOptions();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const set = buildTrainingSet(resolve(root, '../shared/data'), options.bits, SEED);
 const all: TrainingText[] = [...set.train, ...set.calibration];
@@ -31,8 +27,9 @@ for (let k = 0; k < FOLDS; k++) {
   const train = all.filter((t) => fold(t) !== k);
   const examples = train.map((t) => ({ ...t.example, weight: t.example.weight }));
   balance(examples);
-  const model = trainModel(examples, options, seededRandom(SEED + 1));
-  const scorer = new MaxWindowLogistic(options.bits, DENSE_FEATURES.length);
+  // INJ_SEED varies the shuffling: differences smaller than its spread are noise.
+  const model = trainModel(examples, options, seededRandom(SEED + 1 + Number(process.env.INJ_SEED ?? 0)));
+  const scorer = new MaxWindowLogistic(options.bits, DENSE_FEATURES.length, options.window);
   for (const t of all) if (fold(t) === k) scores.set(t, scorer.best(t.example, model.weights, model.dense, model.bias).z);
 }
 
@@ -48,6 +45,13 @@ const auc = rocAuc(prompts.map((t) => ({ score: scores.get(t) as number, label: 
 const attacks = all.filter((t) => t.row.label === 1);
 const tpr = attacks.filter((t) => (scores.get(t) as number) >= threshold).length / attacks.length;
 console.log(`options ${JSON.stringify(options)}: pooled AUC ${auc?.toFixed(4)}, TPR at 1% FPR ${tpr.toFixed(3)}`);
+// The same without the hand-written fixtures (benign or attack): comparable when they change.
+const natural = thresholdForFpr(all.filter((t) => t.row.label === 0 && !NOT_PROMPTS.test(t.row.dataset) && t.row.dataset !== 'hard_negatives').map((t) => scores.get(t) as number), 0.01);
+const rateAt = (dataset: string): string => {
+  const list = attacks.filter((t) => t.row.dataset === dataset);
+  return (list.filter((t) => (scores.get(t) as number) >= natural).length / Math.max(1, list.length)).toFixed(3);
+};
+console.log(`  at 1% of the public benign prompts (fixtures left out): deepset_train ${rateAt('deepset_train')}, jailbreak_llms ${rateAt('jailbreak_llms')}, hard_attacks ${rateAt('hard_attacks')}`);
 for (const [key, list] of [...groups].sort()) {
   const over = list.filter((t) => (scores.get(t) as number) >= threshold).length;
   console.log(`  ${key.padEnd(40)} ${key.endsWith('attacks') ? 'TPR' : 'FPR'} ${(over / list.length).toFixed(3)} (${over}/${list.length})`);

@@ -1,5 +1,7 @@
 // Turns a labelled text into the trainer's form: per segment, the hashed feature buckets the
 // classifier reads at run time (same code: src/scan/injection/injection-features.ts).
+import { documentDenseFeatures } from '../../src/scan/injection/document-classifier.js';
+import { documentInstruction } from '../../src/scan/injection/document-instruction.js';
 import { denseFeatures } from '../../src/scan/injection/injection-classifier.js';
 import { FeatureBuffer, segmentFeatures, segmentText } from '../../src/scan/injection/injection-features.js';
 import { heuristicSignals } from '../../src/scan/injection/heuristic-signals.js';
@@ -25,13 +27,18 @@ export interface Example {
 
 const buffer = new FeatureBuffer();
 
+/** Which model an example is for: the direct (user prompt) model or the document model. */
+export type FeatureMode = 'direct' | 'document';
+
 /**
  * The example of one text, its features mapped to `2^bits` buckets. `payload`: the attack string
  * inserted into the text, if known; the segments it covers become the example's forced window.
+ * `mode` picks the dense features (the document model adds the document-instruction evidence).
  */
-export function featurize(text: string, label: 0 | 1, dataset: string, bits: number, payload?: string): Example {
+export function featurize(text: string, label: 0 | 1, dataset: string, bits: number, payload?: string, mode: FeatureMode = 'direct'): Example {
   const normalized = normalizeForInjection(text);
-  const dense = denseFeatures(normalized, heuristicSignals(normalized));
+  const signals = heuristicSignals(normalized);
+  const dense = mode === 'direct' ? denseFeatures(normalized, signals) : documentDenseFeatures(normalized, signals, documentInstruction(normalized));
   const feats: number[] = [];
   const counts: number[] = [];
   const bounds: number[] = [];

@@ -3,7 +3,7 @@
 // window that holds the instruction and benign texts push down their most suspicious window.
 // Weights are averaged over all steps (the averaged-SGD trick), which smooths the last epochs'
 // noise without a schedule search.
-import { bestWindow, windowScale, type BestWindow } from '../../src/scan/injection/injection-features.js';
+import { bestWindow, DEFAULT_WINDOW, windowScale, type BestWindow, type WindowShape } from '../../src/scan/injection/injection-features.js';
 import type { Example } from './featurize.js';
 
 /** Float weights of a trained model, before quantization. */
@@ -23,7 +23,11 @@ export class MaxWindowLogistic {
   private c = 1;
   private sums = new Float64Array(256);
 
-  constructor(bits: number, denseCount: number) {
+  constructor(
+    bits: number,
+    denseCount: number,
+    private readonly shape: WindowShape = DEFAULT_WINDOW,
+  ) {
     this.w = new Float64Array(1 << bits);
     this.u = new Float64Array(1 << bits);
     this.d = new Float64Array(denseCount);
@@ -48,7 +52,7 @@ export class MaxWindowLogistic {
       const a = ex.views[v] as number;
       const b = ex.views[v + 1] as number;
       if (b === a) continue;
-      const w = bestWindow(sums.subarray(a, b), ex.counts.subarray(a, b), ex.bounds.subarray(2 * a, 2 * b));
+      const w = bestWindow(sums.subarray(a, b), ex.counts.subarray(a, b), ex.bounds.subarray(2 * a, 2 * b), this.shape);
       if (w.score > window.score) window = { score: w.score, first: w.first + a, last: w.last + a };
     }
     if (window.score === -Infinity) window = { score: 0, first: 0, last: 0 };
@@ -69,7 +73,7 @@ export class MaxWindowLogistic {
     let count = 0;
     for (let k = win.first; k <= win.last; k++) count += ex.counts[k] as number;
     if (count > 0) {
-      const delta = -lr * g * windowScale(count);
+      const delta = -lr * g * windowScale(count, this.shape.prior);
       const { w, u, c } = this;
       for (let i = start; i < start + count; i++) {
         const f = ex.feats[i] as number;
@@ -96,7 +100,7 @@ export class MaxWindowLogistic {
     let count = 0;
     for (let k = win.first; k <= win.last; k++) count += ex.counts[k] as number;
     for (let i = start; i < start + count; i++) s += this.w[ex.feats[i] as number] as number;
-    return count > 0 ? s * windowScale(count) : 0;
+    return count > 0 ? s * windowScale(count, this.shape.prior) : 0;
   }
 
   /** The averaged weights. */

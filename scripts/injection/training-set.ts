@@ -44,8 +44,12 @@ const PII_SAMPLE: Record<string, number> = {
  * snippet that exfiltrates or destroys) are learned.
  */
 function learnable(r: InjectionRow): boolean {
+  if (DOCUMENT_ONLY.has(r.dataset)) return false;
   return !(r.dataset === 'bipia_train' && BIPIA_TEXT_FAMILIES.has(bipiaFamily(r.category) ?? ''));
 }
+
+/** The hand-written documents train the document model only (document-set.ts). */
+export const DOCUMENT_ONLY: ReadonlySet<string> = new Set(['doc_negatives', 'doc_attacks']);
 
 /** Benign datasets that do not look like prompts (sentence fragments, tweets). */
 export const NOT_PROMPTS = /^(wikiann|wnut17)/;

@@ -96,6 +96,24 @@ describe('guard.inspectChat: prompt injection', () => {
     expect((input.messages[1] as Record<string, unknown>)[UNTRUSTED_MARKER]).toBe(true); // input untouched
   });
 
+  it('asks for the untrusted (document) scoring on tool results and marked content only', () => {
+    const { guard, policy, calls } = setup({ canary: { enabled: false } });
+    guard.inspectChat(
+      body(
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'question' },
+        { role: 'tool', content: 'tool output', tool_call_id: 'c' },
+        { role: 'user', content: 'retrieved page', [UNTRUSTED_MARKER]: true },
+      ),
+      policy,
+    );
+    expect(calls).toEqual([
+      { text: 'question', options: { systemPrompt: 'Be brief.' } },
+      { text: 'tool output', options: { systemPrompt: 'Be brief.', untrusted: true } },
+      { text: 'retrieved page', options: { systemPrompt: 'Be brief.', untrusted: true } },
+    ]);
+  });
+
   it('enabled: false switches the check off', () => {
     const { guard, policy, calls } = setup({ injection: { enabled: false } });
     expect(guard.inspectChat(body({ role: 'user', content: ATTACK }), policy).blocked).toBeUndefined();

@@ -36,8 +36,12 @@ export type SegmentOutcome = { readonly text: string; readonly stripped: boolean
 export function inspectSegmentThreats(text: string, trust: SegmentTrust, where: string, ctx: ThreatContext): SegmentOutcome {
   const { injection, secrets } = ctx.policy;
   if (injection.enabled && (trust === 'direct' || trust === 'untrusted') && text.trim() !== '') {
-    const verdict = ctx.detectInjection(text, ctx.systemPrompt === '' ? {} : { systemPrompt: ctx.systemPrompt });
     const untrusted = trust === 'untrusted';
+    // Untrusted content is scored by the document model: any instruction to the model is the attack there.
+    const verdict = ctx.detectInjection(text, {
+      ...(ctx.systemPrompt === '' ? {} : { systemPrompt: ctx.systemPrompt }),
+      ...(untrusted ? { untrusted: true } : {}),
+    });
     const threshold = untrusted ? injection.untrustedThreshold : injection.threshold;
     if (verdict.score > 0 && verdict.score >= threshold) {
       const action = untrusted ? injection.untrustedAction : injection.action;

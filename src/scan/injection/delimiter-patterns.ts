@@ -9,6 +9,8 @@ const LINE = '(?:^|\\n)[ >*#-]{0,4}';
  * breaks. A bare template token may be a question about chat templates, so only a token followed
  * by a role, or a fake turn, scores high.
  */
+// `(?<!\S)` (start of text or after whitespace) rather than `(?:^|\s)`: the same test, and the
+// search can start from the marker itself.
 export const delimiterPatterns: PatternFamily = family('injection.delimiter', 'text', [
   pattern(`<\\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|end_of_text|im_sep|endofprompt|eom_id|end|start)\\|>`, 0.45, 'delimiter: chat-template token', ['<|']),
   pattern(`<\\|im_start\\|> ?(?:system|assistant|developer)|<\\|start_header_id\\|> ?(?:system|assistant|developer)|<\\|(?:system|assistant)\\|>\\s?\\S|<\\|im_end\\|>\\s?<\\|im_start\\|>|<\\|eot_id\\|>\\s?<\\|start_header_id\\|>`, 0.95, 'delimiter: chat-template role turn', ['<|']),
@@ -20,11 +22,11 @@ export const delimiterPatterns: PatternFamily = family('injection.delimiter', 't
   pattern(`\\b(?:system|admin|administrator|developer|root|security|maintenance|emergency) (?:override|update|alert|notice|command|instructions?|directive|notification|message|mode)\\s?:`, 0.82, 'delimiter: fake system notice', [['override', 'update', 'alert', 'notice', 'command', 'instruction', 'directive', 'notification', 'message', 'mode'], [':']]),
   pattern(`${LINE}(?:assistant|ai|chatgpt|gpt|bot|model) ?: ?(?:sure|certainly|okay|ok|of course|here|absolutely|understood|i will|i'll|yes)\\b`, 0.75, 'delimiter: fake assistant turn', [['assistant', 'ai', 'gpt', 'bot', 'model'], [':']]),
   pattern(`${LINE}(?:user|human) ?:[^]{1,400}?\\n(?:assistant|ai|bot|gpt|chatgpt) ?:`, 0.5, 'delimiter: embedded dialogue', [['user', 'human'], ['assistant', 'ai', 'bot', 'gpt', 'chatgpt'], [':']]),
-  pattern(`(?:^|\\s)#{2,} ?(?:system|instruction|instructions|new instructions?|admin|developer|response|assistant|task|new task)\\b`, 0.62, 'delimiter: markdown role heading', ['##']),
+  pattern(`(?<!\\S)#{2,} ?(?:system|instruction|instructions|new instructions?|admin|developer|response|assistant|task|new task)\\b`, 0.62, 'delimiter: markdown role heading', ['##']),
   pattern(`\\[(?:system|admin|administrator|developer|sys|system message|system note|system override|system prompt|important instructions?|new instructions?|hidden instructions?|instructions? for (?:the )?(?:ai|assistant|model))\\]`, 0.8, 'delimiter: bracketed system note', [['['], ['system', 'admin', 'developer', 'sys', 'instruction']]),
   pattern(`\\[(?:instructions?|note to ai|ai note|assistant)\\]`, 0.55, 'delimiter: bracketed instruction note', [['['], ['instruction', 'note', 'assistant']]),
   pattern(`\\[ ?(?:system|internal|admin|developer|hidden|secret|important|sys|ai|assistant|model) ?(?:note|message|prompt|override|instructions?|command|notice|update|info|directive)s? ?[:\\]]`, 0.78, 'delimiter: bracketed system note', [['['], ['system', 'admin', 'developer', 'sys', 'instruction']]),
-  pattern(`\\[🔓|🔓 ?jailbreak|(?:^|\\s)\\/jailbreak\\b|\\[jailbreak\\]|\\[🔒 ?classic\\]`, 0.85, 'delimiter: jailbreak response tag', ['🔓', 'jailbreak', '🔒']),
+  pattern(`\\[🔓|🔓 ?jailbreak|(?<!\\S)\\/jailbreak\\b|\\[jailbreak\\]|\\[🔒 ?classic\\]`, 0.85, 'delimiter: jailbreak response tag', ['🔓', 'jailbreak', '🔒']),
   pattern(`\\b(?:safety|guardrails?|filters?|filtering|censorship|content_filter|content_filtering|moderation|restrictions|ethics|safe_mode|safety_guardrails|sanitize_\\w+|safety_\\w+) ?(?:==|=|:) ?(?:false|off|disabled|none|0|no)\\b`, 0.8, 'delimiter: fake configuration switch', [['safe', 'guardrail', 'filter', 'censorship', 'moderation', 'restrictions', 'ethics', 'sanitize'], ['=', ':']]),
   pattern(`\\byou are chatgpt,? a large language model trained by openai\\b|\\bknowledge cutoff ?: ?\\d{4}`, 0.6, 'delimiter: fake provider system prompt', ['chatgpt', 'cutoff']),
   pattern(`(?:^|\\n)(?:human|user|assistant) ?: ?(?:human|user|assistant) ?:`, 0.7, 'delimiter: repeated role prefix', [['human', 'user', 'assistant'], [':']]),

@@ -1,3 +1,4 @@
+import { encodedRuns, isHexChar, type EncodedRuns } from './quick-scan.js';
 import { isPrintableText } from './reveal-invisible.js';
 
 /** A payload decoded from base64, hex or percent-encoding, before normalisation. */
@@ -19,76 +20,79 @@ const MAX_ENCODED = 16_384;
 // Prefixed hex ("\\x69\\x67", "0x69 0x67"): fixed-width units, so a failed attempt costs a bounded
 // number of steps per start position. Runs only when the text has such a prefix at all.
 const PREFIXED_HEX_RUN = /(?:(?:\\x|0x)[0-9A-Fa-f]{2}[ ,:]{0,2}){8,}/g;
-const URL_RUN = /[^\s%]*(?:%[0-9A-Fa-f]{2}[^\s%]*){3,}/g;
-const MIN_RUN = 16;
+// What `\s` matches in a regular expression.
+const REGEX_SPACE = /\s/;
 
-function isBase64Char(c: number): boolean {
-  return (
-    (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x5f || c === 0x2d
-  );
-}
-
-function isHexChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-}
-
-/** "0x" followed by an even number of hex digits only. */
-function isPrefixedHex(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(start) !== 0x30 || (text.charCodeAt(start + 1) | 0x20) !== 0x78 || (end - start) % 2 !== 0) return false;
-  for (let k = start + 2; k < end; k++) if (!isHexChar(text.charCodeAt(k))) return false;
-  return true;
-}
-
-interface Runs {
-  readonly base64: string[];
-  readonly hex: string[];
+function isRegexSpace(c: number): boolean {
+  return c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : REGEX_SPACE.test(String.fromCharCode(c));
 }
 
 /**
- * One pass over the text collecting runs of base64 characters (16+, mixing upper case with lower
- * case or digits, as encoded text does and words and identifiers mostly do not) and runs of hex
- * digits (16+, even length).
+ * The matches, in order, of `/[^\s%]*(?:%[0-9A-Fa-f]{2}[^\s%]*){3,}/g` (percent-encoded runs),
+ * found from the `%` signs: that expression, tried at every position, backtracks over every word.
+ * From any start, the match is decided at the first space or `%` ahead, so the leftmost match
+ * starts where the run of other characters before a qualifying `%` starts.
  */
-function collectRuns(text: string): Runs {
-  const base64: string[] = [];
-  const hex: string[] = [];
-  let start = -1;
-  let upper = false;
-  let lowerOrDigit = false;
-  let allHex = true;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0x20;
-    if (isBase64Char(c)) {
-      if (start < 0) {
-        start = i;
-        upper = false;
-        lowerOrDigit = false;
-        allHex = true;
-      }
-      if (c >= 0x41 && c <= 0x5a) upper = true;
-      else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) lowerOrDigit = true;
-      if (allHex && !isHexChar(c)) allHex = false;
-      continue;
+function* percentRuns(text: string): Generator<string> {
+  let from = 0;
+  for (let q = text.indexOf('%', from); q >= 0; q = text.indexOf('%', q + 1)) {
+    let k = q;
+    let groups = 0;
+    while (text.charCodeAt(k) === 0x25 && isHexChar(text.charCodeAt(k + 1)) && isHexChar(text.charCodeAt(k + 2))) {
+      k += 3;
+      groups++;
+      while (k < text.length && text.charCodeAt(k) !== 0x25 && !isRegexSpace(text.charCodeAt(k))) k++;
     }
-    if (start < 0) continue;
-    const length = i - start;
-    if (length >= MIN_RUN) {
-      if (allHex && length % 2 === 0 && hex.length < MAX_TRIES) hex.push(text.slice(start, i));
-      else if (isPrefixedHex(text, start, i) && hex.length < MAX_TRIES) hex.push(text.slice(start + 2, i));
-      else if (upper && lowerOrDigit && base64.length < MAX_TRIES) {
-        let end = i;
-        while (end < text.length && end - i < 2 && text.charCodeAt(end) === 0x3d) end++;
-        base64.push(text.slice(start, end));
-      }
-    }
-    start = -1;
+    if (groups < 3) continue;
+    let start = q;
+    while (start > from && text.charCodeAt(start - 1) !== 0x25 && !isRegexSpace(text.charCodeAt(start - 1))) start--;
+    yield text.slice(start, k);
+    from = k;
+    q = k - 1;
   }
-  return { base64, hex };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Whether `bytes` are well-formed UTF-8 (the Unicode table: no overlong forms, surrogates or code
+ * points past U+10FFFF). Checked before decoding because the fatal decoder reports bad input by
+ * throwing, which costs far more than this loop, and most candidate runs (words, hashes) are bad.
+ */
+function isUtf8(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let more: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) more = 1;
+    else if (b === 0xe0) [more, lo] = [2, 0xa0];
+    else if (b === 0xed) [more, hi] = [2, 0x9f];
+    else if (b >= 0xe1 && b <= 0xef) more = 2;
+    else if (b === 0xf0) [more, lo] = [3, 0x90];
+    else if (b === 0xf4) [more, hi] = [3, 0x8f];
+    else if (b >= 0xf1 && b <= 0xf3) more = 3;
+    else return false;
+    if (i + more >= n) return false; // cut short
+    const second = bytes[i + 1] as number;
+    if (second < lo || second > hi) return false;
+    for (let k = 2; k <= more; k++) {
+      const c = bytes[i + k] as number;
+      if (c < 0x80 || c > 0xbf) return false;
+    }
+    i += more + 1;
+  }
+  return true;
+}
+
 function decodeUtf8(bytes: Uint8Array): string | undefined {
+  if (!isUtf8(bytes)) return undefined;
   try {
     const text = utf8.decode(bytes);
     return isPrintableText(text) ? text : undefined;
@@ -136,18 +140,18 @@ function fromPercent(run: string): { text: string; suspicious: boolean } | undef
 /**
  * Finds base64 (16+ characters, mixed case), hex (8+ bytes, optionally `\x`/`0x`-prefixed or
  * separated) and percent-encoded runs that decode to printable UTF-8 text. Images, hashes, keys
- * and numbers decode to binary and are dropped. Bounded: at most 16 tries per encoding, 8
+ * and numbers decode to binary and are dropped. `runs` are the text's candidate runs when already
+ * collected (`encodedRuns` of this very text). Bounded: at most 16 tries per encoding, 8
  * payloads, 16 KB read per run.
  */
-export function findEncodedPayloads(text: string): EncodedPayload[] {
+export function findEncodedPayloads(text: string, runs: EncodedRuns = encodedRuns(text)): EncodedPayload[] {
   const found: EncodedPayload[] = [];
-  const runs = collectRuns(text);
   for (const run of runs.base64) {
     if (found.length >= MAX_PAYLOADS) break;
     const decoded = fromBase64(run);
     if (decoded !== undefined) found.push({ encoding: 'base64', text: decoded, suspicious: true });
   }
-  const hexRuns = runs.hex;
+  const hexRuns = [...runs.hex];
   if (text.includes('\\x') || text.includes('0x')) {
     for (const m of text.matchAll(PREFIXED_HEX_RUN)) {
       if (hexRuns.length >= 2 * MAX_TRIES) break;
@@ -161,9 +165,9 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
   }
   if (!text.includes('%')) return found;
   let tries = 0;
-  for (const m of text.matchAll(URL_RUN)) {
+  for (const run of percentRuns(text)) {
     if (++tries > MAX_TRIES || found.length >= MAX_PAYLOADS) break;
-    const decoded = fromPercent(m[0]);
+    const decoded = fromPercent(run);
     if (decoded !== undefined) found.push({ encoding: 'url', ...decoded });
   }
   return found;

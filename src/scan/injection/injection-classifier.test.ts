@@ -3,8 +3,9 @@ import { injectionSplit } from '../../../eval/injection-split.js';
 import { thrownCode } from '../../../test/thrown-code.js';
 import { HARD_NEGATIVES } from './hard-negatives.js';
 import { classifyInjection } from './injection-classifier.js';
-import { decodeInjectionModel, DENSE_FEATURES } from './injection-model.js';
-import { loadInjectionModel } from './load-injection-model.js';
+import { DEFAULT_WINDOW } from './injection-features.js';
+import { decodeInjectionModel, DENSE_FEATURES, DOCUMENT_DENSE_FEATURES, WINDOW_CHARS_UNIT, WINDOW_PRIOR_UNIT } from './injection-model.js';
+import { loadDocumentModel, loadInjectionModel } from './load-injection-model.js';
 import { heuristicSignals } from './heuristic-signals.js';
 import { normalizeForInjection } from './normalize-for-injection.js';
 
@@ -20,6 +21,14 @@ describe('the bundled injection model', () => {
     expect(model.dense).toHaveLength(DENSE_FEATURES.length);
     expect(model.slope).toBeGreaterThan(0);
     expect(model.weights.some((w) => w !== 0)).toBe(true);
+  });
+
+  it('bundles a document model with its own dense layout and window shape', () => {
+    const document = loadDocumentModel();
+    expect(loadDocumentModel()).toBe(document);
+    expect(document.dense).toHaveLength(DOCUMENT_DENSE_FEATURES.length);
+    expect(document.weights.some((w) => w !== 0)).toBe(true);
+    expect(document.window).not.toEqual(loadInjectionModel().window);
   });
 
   it.each([
@@ -98,6 +107,16 @@ describe('decodeInjectionModel', () => {
     expect(model.weights[4]).toBe(7);
     expect(model.weights[7]).toBe(-7);
     expect(model.shift).toBe(22);
+  });
+
+  it('reads the window shape from bytes 6 and 7, and the defaults when they are zero', () => {
+    expect(decodeInjectionModel(valid()).window).toEqual(DEFAULT_WINDOW);
+    const shaped = Object.assign(valid(), { 6: 16, 7: 18 });
+    expect(decodeInjectionModel(shaped).window).toEqual({ prior: 16 * WINDOW_PRIOR_UNIT, maxChars: 18 * WINDOW_CHARS_UNIT });
+  });
+
+  it('refuses a model of the other layout (direct vs document dense features)', () => {
+    expect(thrownCode(() => decodeInjectionModel(valid(), DOCUMENT_DENSE_FEATURES))).toBe('ERR_SCAN_MODEL_INVALID');
   });
 
   it.each([

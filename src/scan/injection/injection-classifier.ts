@@ -1,6 +1,6 @@
 import type { InjectionSignal } from './injection-verdict.js';
 import type { NormalizedText } from './normalize-for-injection.js';
-import { bestWindow, FeatureBuffer, segmentFeatures, segmentText } from './injection-features.js';
+import { bestWindow, segmentScore, segmentText } from './injection-features.js';
 import { DENSE_FEATURES, type InjectionModel } from './injection-model.js';
 import { loadInjectionModel } from './load-injection-model.js';
 
@@ -30,9 +30,6 @@ export function denseFeatures(normalized: NormalizedText, signals: readonly Inje
   return x;
 }
 
-// One buffer per module: scoring is synchronous, so calls never interleave.
-const buffer = new FeatureBuffer();
-
 /** The best window score of one text under `model`, in logit units (before bias and dense terms). */
 export function windowScore(text: string, model: InjectionModel): number {
   const bounds = segmentText(text);
@@ -42,15 +39,9 @@ export function windowScore(text: string, model: InjectionModel): number {
   const counts = new Int32Array(n);
   const { weights, shift } = model;
   for (let k = 0; k < n; k++) {
-    buffer.length = 0;
-    segmentFeatures(text, bounds[2 * k] as number, bounds[2 * k + 1] as number, buffer);
-    const ids = buffer.ids;
-    let s = 0;
-    for (let i = 0; i < buffer.length; i++) s += weights[(ids[i] as number) >>> shift] as number;
-    sums[k] = s;
-    counts[k] = buffer.length;
+    counts[k] = segmentScore(text, bounds[2 * k] as number, bounds[2 * k + 1] as number, weights, shift, sums, k);
   }
-  return bestWindow(sums, counts, bounds).score * model.unit;
+  return bestWindow(sums, counts, bounds, model.window).score * model.unit;
 }
 
 /**
@@ -62,7 +53,14 @@ export function classifyInjection(
   signals: readonly InjectionSignal[],
   model: InjectionModel = loadInjectionModel(),
 ): ClassifierResult {
-  const x = denseFeatures(normalized, signals);
+  return scoreNormalized(normalized, denseFeatures(normalized, signals), model);
+}
+
+/**
+ * The calibrated score of `normalized` under `model`, given its dense feature values (in the
+ * order of the model's dense weights): shared by the direct and the document classifier.
+ */
+export function scoreNormalized(normalized: NormalizedText, x: Float64Array, model: InjectionModel): ClassifierResult {
   let base = model.bias;
   for (let k = 0; k < x.length; k++) base += (x[k] as number) * (model.dense[k] as number);
   let best = windowScore(normalized.text, model);

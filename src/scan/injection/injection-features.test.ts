@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestWindow, FeatureBuffer, MAX_SEGMENT_CHARS, MAX_WINDOW_CHARS, segmentFeatures, segmentText, windowScale } from './injection-features.js';
+import { bestWindow, FeatureBuffer, MAX_SEGMENT_CHARS, MAX_WINDOW_CHARS, segmentFeatures, segmentText, WINDOW_PRIOR, windowScale } from './injection-features.js';
 
 function segments(text: string): string[] {
   const b = segmentText(text);
@@ -98,6 +98,19 @@ describe('bestWindow', () => {
     expect(run(200)).toBeLessThan(ceiling);
     expect(run(2000)).toBeLessThan(ceiling);
     expect(run(2000) - run(200)).toBeLessThan(0.05 * ceiling);
+  });
+
+  it('follows the window shape it is given: a longer span joins more, a stronger prior damps more', () => {
+    const len = MAX_WINDOW_CHARS / 2 + 10;
+    const sums = [10, 10, -100, -100];
+    const counts = [100, 100, 100, 100];
+    const narrow = bestWindow(sums, counts, bounds([len, len, len, len]));
+    const wide = bestWindow(sums, counts, bounds([len, len, len, len]), { maxChars: 4 * len, prior: WINDOW_PRIOR });
+    expect(narrow.last - narrow.first).toBe(0);
+    expect([wide.first, wide.last]).toEqual([0, 1]);
+    const damped = bestWindow([50], [10], bounds([40]), { maxChars: MAX_WINDOW_CHARS, prior: 4 * WINDOW_PRIOR });
+    expect(damped.score).toBeCloseTo(50 * windowScale(10, 4 * WINDOW_PRIOR), 10);
+    expect(damped.score).toBeLessThan(bestWindow([50], [10], bounds([40])).score);
   });
 
   it('returns 0 for no segments or no features', () => {

@@ -13,16 +13,32 @@
 
 /** Segments longer than this are cut at the next space, so one window never has to be huge. */
 export const MAX_SEGMENT_CHARS = 240;
-/** A window spans at most this many characters (a single longer segment still forms one). */
+/**
+ * The default window span in characters (a single longer segment still forms one). Each model
+ * carries its own ({@link WindowShape}); this is the shape of models that do not say.
+ */
 export const MAX_WINDOW_CHARS = 480;
-/** and at most this many segments, so scoring stays linear in the text length. */
+/** A window spans at most this many segments, so scoring stays linear in the text length. */
 export const MAX_WINDOW_SEGMENTS = 12;
 /**
- * Added to a window's feature count: a window's score is its mean feature weight, and a short
- * window's few features would otherwise swing that mean far more than a long window's many (the
- * maximum over many short windows would mostly measure noise).
+ * The default prior added to a window's feature count: a window's score is its mean feature
+ * weight, and a short window's few features would otherwise swing that mean far more than a long
+ * window's many (the maximum over many short windows would mostly measure noise).
  */
 export const WINDOW_PRIOR = 100;
+
+/**
+ * How a model pools: the longest window in characters and the prior added to a window's feature
+ * count. Chosen per model by cross-validation: user prompts gain from long windows and a strong
+ * prior (a jailbreak is spread over paragraphs), documents from short ones (the one inserted line).
+ */
+export interface WindowShape {
+  readonly maxChars: number;
+  readonly prior: number;
+}
+
+/** The shape of {@link MAX_WINDOW_CHARS} and {@link WINDOW_PRIOR}. */
+export const DEFAULT_WINDOW: WindowShape = { maxChars: MAX_WINDOW_CHARS, prior: WINDOW_PRIOR };
 /** Scales mean weights into logit units (any constant works; this keeps SGD steps well sized). */
 const WINDOW_GAIN = 40;
 
@@ -31,8 +47,8 @@ const WINDOW_GAIN = 40;
  * windows. A mean (not a sum or a square-root norm) so that the score does not grow with length or
  * repetition: forty copies of a benign sentence score as that sentence does.
  */
-export function windowScale(count: number): number {
-  return WINDOW_GAIN / (count + WINDOW_PRIOR);
+export function windowScale(count: number, prior: number = WINDOW_PRIOR): number {
+  return WINDOW_GAIN / (count + prior);
 }
 
 const NS_WORD = 0x1b873593;
@@ -146,6 +162,64 @@ export function segmentFeatures(text: string, start: number, end: number, out: F
   }
 }
 
+/**
+ * The weight sum (into `sums[at]`) and the count (returned) of the features `segmentFeatures`
+ * yields for `text[start, end)`, looked up in `weights` by `hash >>> shift` as they are made: the
+ * same features in the same order, without writing them down first (speed only).
+ */
+export function segmentScore(
+  text: string,
+  start: number,
+  end: number,
+  weights: Int8Array,
+  shift: number,
+  sums: Float64Array,
+  at: number,
+): number {
+  let sum = 0;
+  let count = 0;
+  let prev = 0;
+  let first = true;
+  for (let i = start; i < end; ) {
+    let c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    let h = 0x811c9dc5;
+    for (; i < end && isWordChar((c = text.charCodeAt(i))); i++) {
+      h = Math.imul(h ^ (c >= 0x30 && c <= 0x39 ? 0x30 : c), 0x01000193);
+    }
+    sum += weights[fmix(h ^ NS_WORD) >>> shift] as number;
+    if (first) {
+      sum += weights[fmix(h ^ NS_FIRST) >>> shift] as number;
+      first = false;
+    } else {
+      sum += weights[fmix(Math.imul(prev, 0x9e3779b1) ^ h ^ NS_BIGRAM) >>> shift] as number;
+    }
+    count += 2;
+    prev = h;
+  }
+  for (let i = start; i + 3 <= end; i++) {
+    let h = NS_CHAR;
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ text.charCodeAt(i + 1), 0x01000193);
+    h = Math.imul(h ^ text.charCodeAt(i + 2), 0x01000193);
+    sum += weights[fmix(h) >>> shift] as number;
+    count++;
+    if (i + 4 > end) continue;
+    h = Math.imul(h ^ text.charCodeAt(i + 3), 0x01000193);
+    sum += weights[fmix(h) >>> shift] as number;
+    count++;
+    if (i + 5 > end) continue;
+    h = Math.imul(h ^ text.charCodeAt(i + 4), 0x01000193);
+    sum += weights[fmix(h) >>> shift] as number;
+    count++;
+  }
+  sums[at] = sum;
+  return count;
+}
+
 /** The best window of a text: its score and the segments it spans. */
 export interface BestWindow {
   readonly score: number;
@@ -155,11 +229,17 @@ export interface BestWindow {
 
 /**
  * The highest-scoring window: runs of at most {@link MAX_WINDOW_SEGMENTS} neighbouring segments
- * within {@link MAX_WINDOW_CHARS} (every single segment counts) and the whole text, scored as
- * `sum of weights * windowScale(feature count)`. `sums` and `counts` are per segment; `bounds` are
- * the segment offsets of `segmentText`. Linear in the segment count.
+ * within `shape.maxChars` (every single segment counts) and the whole text, scored as
+ * `sum of weights * windowScale(feature count, shape.prior)`. `sums` and `counts` are per segment;
+ * `bounds` are the segment offsets of `segmentText`. Linear in the segment count.
  */
-export function bestWindow(sums: ArrayLike<number>, counts: ArrayLike<number>, bounds: ArrayLike<number>): BestWindow {
+export function bestWindow(
+  sums: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  bounds: ArrayLike<number>,
+  shape: WindowShape = DEFAULT_WINDOW,
+): BestWindow {
+  const { maxChars, prior } = shape;
   const n = counts.length;
   let best = -Infinity;
   let bestFirst = 0;
@@ -169,11 +249,11 @@ export function bestWindow(sums: ArrayLike<number>, counts: ArrayLike<number>, b
     let s = 0;
     let c = 0;
     for (let j = i; j < n && j < i + MAX_WINDOW_SEGMENTS; j++) {
-      if (j > i && (bounds[2 * j + 1] as number) - windowStart > MAX_WINDOW_CHARS) break;
+      if (j > i && (bounds[2 * j + 1] as number) - windowStart > maxChars) break;
       s += sums[j] as number;
       c += counts[j] as number;
       if (c === 0) continue;
-      const score = s * windowScale(c);
+      const score = s * windowScale(c, prior);
       if (score > best) {
         best = score;
         bestFirst = i;
@@ -189,7 +269,7 @@ export function bestWindow(sums: ArrayLike<number>, counts: ArrayLike<number>, b
       s += sums[j] as number;
       c += counts[j] as number;
     }
-    const score = c === 0 ? -Infinity : s * windowScale(c);
+    const score = c === 0 ? -Infinity : s * windowScale(c, prior);
     if (score > best) {
       best = score;
       bestFirst = 0;

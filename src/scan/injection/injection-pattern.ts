@@ -1,3 +1,8 @@
+import { AnchoredMatcher, MATCHED } from './anchored-matcher.js';
+import { INDEX_FIELDS, SENTENCE_MARK, tokenHash, type TextViews } from './text-views.js';
+
+export { textViews, wordsView, type TextViews } from './text-views.js';
+
 /** One phrasing of an attack family. */
 export interface InjectionPattern {
   /** Matched against the family's view of the normalised text (lower-case ASCII mostly). */
@@ -12,16 +17,6 @@ export interface InjectionPattern {
    * phrase stands for its longest word; a cue without letters (`'<|'`, `':'`) is a substring.
    */
   readonly needs: readonly (readonly string[])[];
-}
-
-/** The two views of a normalised text the patterns read. */
-export interface TextViews {
-  /** The normalised text, punctuation and line breaks kept. */
-  readonly text: string;
-  /** See `wordsView`. */
-  readonly words: string;
-  /** The words of `words`, sentence marks included. */
-  readonly tokens: readonly string[];
 }
 
 /** The patterns of one signal id, with their pre-checks compiled. */
@@ -66,6 +61,15 @@ const registry = {
   marks: [] as [string, number][],
 };
 
+/**
+ * Every family's expressions, one matcher per view, so that a text's view is searched once for all
+ * of them.
+ */
+const matchers = { words: new AnchoredMatcher(), text: new AnchoredMatcher() };
+/** Per view, per slot: the expression's cue groups. */
+const slotGroups = { words: [] as (readonly (readonly number[])[])[], text: [] as (readonly (readonly number[])[])[] };
+
+
 function cueId(cue: string, view: 'words' | 'text'): number {
   const words = cue.match(WORD_RUN) ?? [];
   if (words.length === 0) {
@@ -96,24 +100,141 @@ function cueId(cue: string, view: 'words' | 'text'): number {
   return id;
 }
 
-/** Builds a family and registers its cues in the shared index. */
+/** The slot of a family's first expression in its view's matcher. */
+const firstSlot = new WeakMap<PatternFamily, number>();
+
+/** Builds a family and registers its cues and expressions in the shared indexes. */
 export function family(detector: string, view: 'words' | 'text', patterns: readonly InjectionPattern[]): PatternFamily {
   const groups = patterns.map((p) => p.needs.map((g) => g.map((cue) => cueId(cue, view))));
-  return { detector, view, patterns, groups };
+  const built: PatternFamily = { detector, view, patterns, groups };
+  firstSlot.set(built, matchers[view].size);
+  patterns.forEach((p, i) => {
+    matchers[view].add(p.re);
+    slotGroups[view].push(groups[i] ?? []);
+  });
+  return built;
 }
 
-/** Which registered cues a text has: one pass over its words, one search per punctuation cue. */
+/** The word cues as hash tables over `tokenHash`, rebuilt when cues were registered since. */
+interface CueTables {
+  readonly registered: number;
+  /** List number + 1 per hash slot of a whole word. */
+  readonly exact: Int32Array;
+  readonly exactLists: (readonly [string, readonly number[]])[][];
+  /** List number + 1 per hash slot of a word's first three characters. */
+  readonly prefix: Int32Array;
+  readonly prefixLists: (readonly [string, number])[][];
+}
+
+const CUE_BITS = 12;
+let tables: CueTables | undefined;
+
+function slotOf(h: number): number {
+  return (h ^ (h >>> CUE_BITS) ^ (h >>> (2 * CUE_BITS))) & ((1 << CUE_BITS) - 1);
+}
+
+function cueTables(): CueTables {
+  if (tables !== undefined && tables.registered === registry.ids.size) return tables;
+  const exact = new Int32Array(1 << CUE_BITS);
+  const exactLists: (readonly [string, readonly number[]])[][] = [];
+  for (const [word, ids] of registry.exact) {
+    const h = slotOf(tokenHash(word));
+    if (exact[h] === 0) exact[h] = exactLists.push([]);
+    (exactLists[(exact[h] as number) - 1] as (readonly [string, readonly number[]])[]).push([word, ids]);
+  }
+  const prefix = new Int32Array(1 << CUE_BITS);
+  const prefixLists: (readonly [string, number])[][] = [];
+  for (const [head, cues] of registry.prefix) {
+    const h = slotOf(tokenHash(head));
+    if (prefix[h] === 0) prefix[h] = prefixLists.push([]);
+    (prefixLists[(prefix[h] as number) - 1] as (readonly [string, number])[]).push(...cues);
+  }
+  tables = { registered: registry.ids.size, exact, exactLists, prefix, prefixLists };
+  return tables;
+}
+
+/**
+ * Which registered cues a text has: one pass over its words (looked up by the hashes the views
+ * hold, confirmed against the words view), one search per punctuation cue.
+ */
 export function seenCues(views: TextViews): Uint8Array {
   const seen = new Uint8Array(registry.ids.size);
-  for (const token of views.tokens) {
-    const hits = registry.exact.get(token);
-    if (hits !== undefined) for (const id of hits) seen[id] = 1;
-    if (token.length < 3) continue;
-    const candidates = registry.prefix.get(token.slice(0, 3));
-    if (candidates !== undefined) for (const [p, id] of candidates) if (token.startsWith(p)) seen[id] = 1;
+  const { exact, exactLists, prefix, prefixLists } = cueTables();
+  const { index, words } = views;
+  for (let k = 0; k < index.length; k += INDEX_FIELDS) {
+    if (((index[k + 4] as number) & SENTENCE_MARK) !== 0) continue;
+    const at = index[k] as number;
+    const length = index[k + 1] as number;
+    const whole = exact[slotOf(index[k + 2] as number)] as number;
+    if (whole !== 0) {
+      for (const [word, ids] of exactLists[whole - 1] as (readonly [string, readonly number[]])[]) {
+        if (word.length === length && words.startsWith(word, at)) for (const id of ids) seen[id] = 1;
+      }
+    }
+    if (length < 3) continue;
+    const head = prefix[slotOf(index[k + 3] as number)] as number;
+    if (head === 0) continue;
+    for (const [p, id] of prefixLists[head - 1] as (readonly [string, number])[]) {
+      if (p.length <= length && words.startsWith(p, at)) seen[id] = 1;
+    }
   }
   for (const [mark, id] of registry.marks) if (views.text.includes(mark)) seen[id] = 1;
   return seen;
+}
+
+/** Which registered expressions match a view, for given cues. */
+interface ViewMatches {
+  /**
+   * Per slot: MATCHED when the expression matches the view, if `covered`. An expression whose
+   * cues are absent may be left untried (its answer is no either way).
+   */
+  readonly found: Uint8Array;
+  /** Per slot: 1 when `found` answers for the expression. */
+  readonly covered: Uint8Array;
+}
+
+/** The answers for both views of one text. */
+interface Analysis {
+  /** Expressions registered when computed: a family built since makes it stale. */
+  readonly registered: number;
+  readonly seen: Uint8Array;
+  readonly words: ViewMatches;
+  readonly text: ViewMatches;
+}
+
+const analyses = new WeakMap<TextViews, Analysis>();
+/**
+ * With this many expressions or fewer to try (cues present), each runs over the view directly; with
+ * more, one anchored pass serves them all (it costs about what this many direct runs cost).
+ */
+const DIRECT_LIMIT = 4;
+let allCovered = new Uint8Array(0);
+
+function matchView(view: 'words' | 'text', text: string, seen: Uint8Array, index?: Int32Array): ViewMatches {
+  const matcher = matchers[view];
+  const groups = slotGroups[view];
+  const found = new Uint8Array(matcher.size);
+  const active: number[] = [];
+  for (let slot = 0; slot < matcher.size && active.length <= DIRECT_LIMIT; slot++) if (cuesPresent(groups[slot] ?? [], seen)) active.push(slot);
+  if (active.length <= DIRECT_LIMIT) {
+    if (allCovered.length < matcher.size) allCovered = new Uint8Array(matcher.size * 2).fill(1);
+    for (const slot of active) if (matcher.expression(slot).test(text)) found[slot] = MATCHED;
+    return { found, covered: allCovered };
+  }
+  // Every expression is analysed on the first text that needs a pass (a few milliseconds, once).
+  matcher.prepareAll();
+  matcher.run(text, found, (slot) => cuesPresent(groups[slot] ?? [], seen), index);
+  return { found, covered: matcher.coverage() };
+}
+
+/** Runs every expression whose cues `seen` has against its view (kept per views object). */
+function analyse(views: TextViews, seen: Uint8Array): Analysis {
+  const registered = matchers.words.size + matchers.text.size;
+  const known = analyses.get(views);
+  if (known !== undefined && known.registered === registered && known.seen === seen) return known;
+  const analysis = { registered, seen, words: matchView('words', views.words, seen, views.index), text: matchView('text', views.text, seen) };
+  analyses.set(views, analysis);
+  return analysis;
 }
 
 function cuesPresent(groups: readonly (readonly number[])[], seen: Uint8Array): boolean {
@@ -148,53 +269,22 @@ export function anyOf(phrases: readonly string[]): string {
   return `(?:${phrases.join('|')})`;
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x27 || c >= 0xc0;
-}
-
-function isSentenceEnd(c: number): boolean {
-  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b;
-}
-
-/** Both views of a normalised text, built in one pass over its characters. */
-export function textViews(text: string): TextViews {
-  const tokens: string[] = [];
-  let start = -1;
-  let lastWasBreak = true;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0x20;
-    if (isWordChar(c)) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0) {
-      // Apostrophes used as quotation marks ('mode') are not part of the word.
-      let end = i;
-      while (start < end && text.charCodeAt(start) === 0x27) start++;
-      while (end > start && text.charCodeAt(end - 1) === 0x27) end--;
-      if (end > start) {
-        tokens.push(text.slice(start, end));
-        lastWasBreak = false;
-      }
-      start = -1;
-    }
-    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0x20;
-    const ends = c === 0x0a || (isSentenceEnd(c) && (next === 0x20 || next === 0x0a || i + 1 >= text.length));
-    if (ends && !lastWasBreak) {
-      tokens.push('.');
-      lastWasBreak = true;
-    }
+/** Whether pattern `i` of `family` matches: its cues are present and its expression matches. */
+function matchedIn(family: PatternFamily, views: TextViews, seen: Uint8Array): (i: number) => boolean {
+  const view = family.view === 'words' ? views.words : views.text;
+  const first = firstSlot.get(family);
+  if (first === undefined) {
+    // Built by hand rather than by family(): test each expression itself.
+    return (i) => cuesPresent(family.groups[i] ?? [], seen) && (family.patterns[i] as InjectionPattern).re.test(view);
   }
-  return { text, words: ` ${tokens.join(' ')} `, tokens };
-}
-
-/**
- * The words view of a normalised text: words of letters, digits and apostrophes, one space apart,
- * a lone `.` token where a sentence or line ends (so filler gaps in patterns stop there), padded
- * with a space on both sides.
- */
-export function wordsView(text: string): string {
-  return textViews(text).words;
+  const { found, covered } = analyse(views, seen)[family.view];
+  return (i) => {
+    const slot = first + i;
+    // Most expressions did not match: that answer is read before the cues are.
+    if (covered[slot] === 1) return found[slot] === MATCHED && cuesPresent(family.groups[i] ?? [], seen);
+    // No anchors: the expression runs over the whole view.
+    return cuesPresent(family.groups[i] ?? [], seen) && (family.patterns[i] as InjectionPattern).re.test(view);
+  };
 }
 
 /** Result of scoring one family. */
@@ -208,12 +298,12 @@ export interface FamilyScore {
  * several weak cues stay below one strong phrasing). Undefined when nothing matches.
  */
 export function scoreFamily(family: PatternFamily, views: TextViews, seen: Uint8Array): FamilyScore | undefined {
-  const view = family.view === 'words' ? views.words : views.text;
+  const matched = matchedIn(family, views, seen);
   const weights: number[] = [];
   let strongest: InjectionPattern | undefined;
   for (let i = 0; i < family.patterns.length; i++) {
     const p = family.patterns[i] as InjectionPattern;
-    if (!cuesPresent(family.groups[i] ?? [], seen) || !p.re.test(view)) continue;
+    if (!matched(i)) continue;
     weights.push(p.weight);
     if (strongest === undefined || p.weight > strongest.weight) strongest = p;
   }

@@ -23,4 +23,13 @@ export interface InjectionOptions {
    * attack when the system prompt guards a secret word.
    */
   readonly systemPrompt?: string;
+  /**
+   * The text is untrusted content: a tool or function result, a retrieved document, a web page or
+   * an email the model is asked to read, not the user's own words. Such content should hold no
+   * instructions for the model at all, so it is scored by the document model, which treats any
+   * instruction addressed to the model (about its answer, its tools, the user, or a task nobody
+   * asked for) as indirect injection, with its own calibration: compare the score with
+   * `UNTRUSTED_INJECTION_THRESHOLD` (~1% false positives on benign documents). Default false.
+   */
+  readonly untrusted?: boolean;
 }

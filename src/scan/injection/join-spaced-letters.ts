@@ -9,6 +9,8 @@ export interface JoinedText {
 // Four or more single letters with one to three separator characters between them. Every
 // repetition starts with a separator and ends on a lone letter, so matching stays linear.
 const SPACED = /(?<![A-Za-z0-9])[A-Za-z](?:[ .\-_*|/,]{1,3}[A-Za-z](?![A-Za-z0-9])){3,}/g;
+// The same, matched where a run is known to begin.
+const SPACED_AT = new RegExp(SPACED.source, 'y');
 const MAX_SEGMENT = 400;
 
 // Costs of the segmentation: a vocabulary word costs 1 whatever its length, a letter outside any
@@ -121,6 +123,35 @@ function hasSpacedRun(text: string): boolean {
  */
 export function joinSpacedLetters(text: string): JoinedText {
   if (!hasSpacedRun(text)) return { text, joined: false };
+  return joinAll(text);
+}
+
+/**
+ * `joinSpacedLetters` for a text whose spaced runs are known: `starts` are where they begin (the
+ * first letter of each row of four or more lone letters, as `quickScan` finds them, in order).
+ * Each run is matched where it begins instead of searching the whole text for it.
+ */
+export function joinSpacedRuns(text: string, starts: readonly number[]): JoinedText {
+  let joined = false;
+  const parts: string[] = [];
+  let from = 0;
+  for (const start of starts) {
+    SPACED_AT.lastIndex = start;
+    const m = SPACED_AT.exec(text);
+    // Every row of four lone letters is where a match of SPACED begins; were it not, search.
+    if (m === null || start < from) return joinAll(text);
+    const words = joinRun(m[0]);
+    if (words === undefined) continue;
+    joined = true;
+    parts.push(text.slice(from, start), words);
+    from = start + m[0].length;
+  }
+  if (!joined) return { text, joined };
+  parts.push(text.slice(from));
+  return { text: parts.join(''), joined };
+}
+
+function joinAll(text: string): JoinedText {
   let joined = false;
   const out = text.replace(SPACED, (run) => {
     const words = joinRun(run);

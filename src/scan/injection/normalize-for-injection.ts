@@ -3,7 +3,8 @@ import { findEncodedPayloads } from './find-encoded-payloads.js';
 import { findLeet } from './find-leet.js';
 import { findRot13 } from './find-rot13.js';
 import { foldHomoglyphs } from './fold-homoglyphs.js';
-import { joinSpacedLetters } from './join-spaced-letters.js';
+import { joinSpacedRuns } from './join-spaced-letters.js';
+import { quickScan } from './quick-scan.js';
 import { revealInvisible } from './reveal-invisible.js';
 
 /** A payload found encoded in the text, decoded and normalised like the text itself. */
@@ -31,6 +32,7 @@ export interface NormalizedText {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
+const FLATTEN = /^/;
 // Fullwidth, circled, squared and mathematical letters: NFKC reads them, their use is a choice.
 const STYLED = /[\uFF21-\uFF3A\uFF41-\uFF5A\u24B6-\u24E9]|\uD835[\uDC00-\uDFFF]|\uD83C[\uDD30-\uDD49]/g;
 // eslint-disable-next-line no-misleading-character-class -- a class of combining marks, one code unit each, on purpose
@@ -44,6 +46,47 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
 // Decoded payloads are normalised again (base64 inside base64), this deep and no deeper.
 const MAX_DEPTH = 2;
 const MAX_DECODED = 8;
+
+const NON_ASCII_RUN = /[\u0080-\uffff]+/g;
+
+/** Result of `stripMarks`. */
+interface Stripped {
+  readonly text: string;
+  /** Three combining marks in a row after NFKD. */
+  readonly stacked: boolean;
+}
+
+/** NFKD, marks dropped, NFC, typographic quotes made plain: the whole text at once. */
+function stripMarksAll(text: string): Stripped {
+  const decomposed = text.normalize('NFKD');
+  const stacked = STACKED_MARKS.test(decomposed);
+  return { text: decomposed.replace(MARKS, '').normalize('NFC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"'), stacked };
+}
+
+/**
+ * `stripMarksAll`, applied only around the characters beyond ASCII when they are few (a mostly
+ * English text): ASCII passes all four steps unchanged, and no step joins a character to an ASCII
+ * one after it (normalisation may be split before any ASCII character), so each run beyond ASCII,
+ * with the character before it (the base its marks may sit on), can be done on its own.
+ */
+function stripMarks(text: string): Stripped {
+  const limit = 4 + (text.length >> 8);
+  const parts: string[] = [];
+  let from = 0;
+  let stacked = false;
+  NON_ASCII_RUN.lastIndex = 0;
+  for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text)) {
+    if (parts.length >= 2 * limit) return stripMarksAll(text);
+    const start = m.index > 0 ? m.index - 1 : 0;
+    const end = m.index + m[0].length;
+    const island = stripMarksAll(text.slice(start, end));
+    stacked ||= island.stacked;
+    parts.push(text.slice(from, start), island.text);
+    from = end;
+  }
+  parts.push(text.slice(from));
+  return { text: parts.join(''), stacked };
+}
 
 function countUpTo(re: RegExp, text: string, limit: number): number {
   re.lastIndex = 0;
@@ -59,6 +102,9 @@ function countUpTo(re: RegExp, text: string, limit: number): number {
  * regular expression is free of nested ambiguity and decoding is bounded in count and size.
  */
 export function normalizeForInjection(text: string): NormalizedText {
+  // A regular expression run flattens a concatenated string in place; the character loops below
+  // read a concatenation several times slower.
+  FLATTEN.test(text);
   return normalizeAt(text, 1);
 }
 
@@ -73,9 +119,9 @@ function normalizeAt(input: string, depth: number): NormalizedText {
     if (countUpTo(STYLED, text, 3) >= 3) obfuscation.add('styled_letters');
     // NFKD, then marks dropped, then recomposed: NFKC without the diacritics, so "ïgnörë" and
     // "précédentes" meet ASCII patterns.
-    text = text.normalize('NFKD');
-    if (STACKED_MARKS.test(text)) obfuscation.add('combining_marks');
-    text = text.replace(MARKS, '').normalize('NFC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+    const stripped = stripMarks(text);
+    if (stripped.stacked) obfuscation.add('combining_marks');
+    text = stripped.text;
   }
   // Payloads are found while the case is intact (base64 needs it); everything after is lower case,
   // so homoglyph folding sees the same letters on a second pass as on the first.
@@ -86,9 +132,13 @@ function normalizeAt(input: string, depth: number): NormalizedText {
     if (folded.folded) obfuscation.add('homoglyph');
     text = folded.text;
   }
-  const joined = joinSpacedLetters(text);
+  // One pass decides which of the remaining steps can change anything; a plain text skips them.
+  const quick = quickScan(text);
+  const joined = quick.spacedLetters ? joinSpacedRuns(text, quick.spacedRuns) : { text, joined: false };
   if (joined.joined) obfuscation.add('spaced_letters');
-  text = collapseWhitespace(joined.text);
+  text = quick.whitespace || joined.joined ? collapseWhitespace(joined.text) : joined.text;
+  // Joined letters make a new text; otherwise the scan's answers hold for this one.
+  const scanned = !joined.joined;
 
   const decoded: DecodedPayload[] = [];
   const add = (encoding: DecodedPayload['encoding'], raw: string, normalise: boolean): void => {
@@ -106,11 +156,11 @@ function normalizeAt(input: string, depth: number): NormalizedText {
     if (payload.suspicious) obfuscation.add(payload.encoding);
     add(payload.encoding, payload.text, true);
   }
-  for (const segment of findRot13(text)) {
+  for (const segment of scanned && !quick.rot13 ? [] : findRot13(text)) {
     obfuscation.add('rot13');
     add('rot13', segment, false);
   }
-  const leet = findLeet(text);
+  const leet = scanned && !quick.leet ? undefined : findLeet(text);
   if (leet !== undefined) {
     obfuscation.add('leet');
     add('leet', leet, false);

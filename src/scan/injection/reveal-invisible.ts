@@ -9,6 +9,9 @@ export interface RevealedText {
 const INVISIBLE =
   // eslint-disable-next-line no-misleading-character-class -- a class of invisible code units, on purpose
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDDEF]/;
+// The same, to jump from one candidate to the next: every character `kindOf` acts on is one.
+// eslint-disable-next-line no-misleading-character-class -- as above
+const NEXT_INVISIBLE = new RegExp(INVISIBLE.source, 'g');
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -73,6 +76,10 @@ export function revealInvisible(text: string): RevealedText {
   let lastKept = -1;
   let i = 0;
   while (i < text.length) {
+    NEXT_INVISIBLE.lastIndex = i;
+    const next = NEXT_INVISIBLE.exec(text);
+    if (next === null) break;
+    i = next.index;
     const c = text.charCodeAt(i);
     const kind = kindOf(c, text.charCodeAt(i + 1));
     if (kind === 'none') {
