@@ -1,30 +1,10 @@
 // Quantizes averaged weights to int8 and writes the binary model (layout: see decodeNerModel).
+import { pushVarint, quantize as quantizeInt8 } from '../quantize-int8.js';
 import { LABEL_COUNT } from '../../src/scan/ner/ner-labels.js';
 
-/** Int8 weights and the float value of one unit. */
+/** Int8 weights and the float value of one unit (clipped at the 0.9995 quantile of the magnitudes). */
 export function quantize(w: Float64Array, prune: number): { q: Int8Array; unit: number } {
-  // Clip at a high percentile rather than the maximum, so a few outliers do not flatten the rest.
-  const mags: number[] = [];
-  for (let i = 0; i < w.length; i++) if (w[i] !== 0) mags.push(Math.abs(w[i] as number));
-  mags.sort((a, b) => a - b);
-  const clip = mags[Math.floor(mags.length * 0.9995)] ?? 1;
-  const unit = clip / 127;
-  const q = new Int8Array(w.length);
-  for (let i = 0; i < w.length; i++) {
-    const v = Math.max(-127, Math.min(127, Math.round((w[i] as number) / unit)));
-    // Weights of a unit or two barely move a score; dropping them leaves whole rows empty,
-    // which the sparse encoding then skips.
-    q[i] = Math.abs(v) <= prune ? 0 : v;
-  }
-  return { q, unit };
-}
-
-function pushVarint(out: number[], v: number): void {
-  while (v >= 0x80) {
-    out.push((v & 0x7f) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
+  return quantizeInt8(w, prune, 0.9995);
 }
 
 /** The model bytes: header (with the calibrated span-score cuts), lexicon, then non-zero rows only. */
