@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestWindow, FeatureBuffer, MAX_SEGMENT_CHARS, MAX_WINDOW_CHARS, segmentFeatures, segmentText, WINDOW_PRIOR, windowScale } from './injection-features.js';
+import fc from 'fast-check';
+import { bestWindow, FeatureBuffer, MAX_SEGMENT_CHARS, MAX_WINDOW_CHARS, segmentFeatures, segmentScore, segmentText, WINDOW_PRIOR, windowScale } from './injection-features.js';
 
 function segments(text: string): string[] {
   const b = segmentText(text);
@@ -116,5 +117,30 @@ describe('bestWindow', () => {
   it('returns 0 for no segments or no features', () => {
     expect(bestWindow([], [], []).score).toBe(0);
     expect(bestWindow([0, 0], [0, 0], bounds([1, 1])).score).toBe(0);
+  });
+});
+
+describe('segmentScore', () => {
+  // The classifier's fast path sums weights while hashing; training writes the hashes down
+  // (segmentFeatures). Both must see exactly the same features, or the model scores other text
+  // than it was trained on.
+  const weights = Int8Array.from({ length: 1 << 12 }, (_, i) => ((i * 7919) % 255) - 127);
+  const shift = 32 - 12;
+
+  it('sums the weights of exactly the features segmentFeatures yields', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', 'ü', ' ', '.', '7', '\n', 'ignore', ' previous ', 'Ω') , maxLength: 300 }), fc.nat(), (text, cut) => {
+        const start = text.length === 0 ? 0 : cut % text.length;
+        const buffer = new FeatureBuffer();
+        segmentFeatures(text, start, text.length, buffer);
+        let expected = 0;
+        for (let k = 0; k < buffer.length; k++) expected += weights[(buffer.ids[k] as number) >>> shift] as number;
+        const sums = new Float64Array(2);
+        const count = segmentScore(text, start, text.length, weights, shift, sums, 1);
+        expect(count).toBe(buffer.length);
+        expect(sums[1]).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
