@@ -49,7 +49,8 @@ export function buildServer(app: App): FastifyInstance {
   server.setErrorHandler((err, request, reply) => {
     const e = toHttpError(err);
     // A client that hung up mid-request aborts our upstream call: an ordinary event, not a failure.
-    if (reply.raw.destroyed || request.raw.destroyed) request.log.info({ code: e.code }, 'client went away');
+    // (The request stream itself is destroyed once its body has been read, so look at the socket.)
+    if (reply.raw.destroyed || request.raw.socket.destroyed) request.log.info({ code: e.code }, 'client went away');
     // Refused while the audit log is down: the writer logged the cause once, not once per request.
     else if (e.code === 'ERR_AUDIT_UNAVAILABLE') request.log.debug({ code: e.code }, 'request refused');
     else if (e.status >= 500) request.log.error({ err, code: e.code }, 'request failed');

@@ -48,6 +48,18 @@ describe('request log at info', () => {
     expect(mine[0]).toMatchObject({ msg: 'request completed', res: { statusCode: 401 }, code: 'ERR_AUTH_MISSING_KEY', keyId: null, req: { url: '/v1/chat/completions?[redacted]' } });
   });
 
+  it('a refusal after the body was read is one line too, not a hang-up', async () => {
+    const res = await fetch(`${gw.gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.key}` },
+      body: JSON.stringify({ model: 'echo', messages: 'not a list' }),
+    });
+    expect(res.status).toBe(400);
+    const mine = linesOf(res.headers.get('x-request-id'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ msg: 'request completed', res: { statusCode: 400 }, code: 'ERR_REQUEST_INVALID_BODY' });
+  });
+
   it('never writes a prompt value or the key', () => {
     const all = JSON.stringify(lines);
     expect(all).toContain('request completed');
