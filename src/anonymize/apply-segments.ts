@@ -1,5 +1,6 @@
 import { BulwarkError } from '../core/bulwark-error.js';
 import type { SegmentPath, SegmentReplacement } from './chat-segment.js';
+import { isJsonObject } from '../core/json-object.js';
 
 /** Longer paths are refused (no real chat body nests this deep). */
 const MAX_PATH_LENGTH = 256;
@@ -11,10 +12,6 @@ interface Node {
 
 function invalid(message: string): BulwarkError {
   return new BulwarkError('ERR_ANONYMIZE_INVALID_PATH', message);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**
@@ -73,7 +70,7 @@ function apply(value: unknown, node: Node, key: string | number | undefined): un
     }
     return copy;
   }
-  if (isObject(value)) {
+  if (isJsonObject(value)) {
     const copy = { ...value };
     for (const [k, child] of children) {
       if (typeof k !== 'string' || !Object.hasOwn(value, k)) throw invalid('A path names a missing field.');

@@ -1,16 +1,11 @@
 import type { ChatSegment, SegmentKind, SegmentPath } from './chat-segment.js';
+import { isJsonObject, type JsonObject } from '../core/json-object.js';
 
 /** Deeper tool arguments are listed as one raw string rather than walked. */
 export const MAX_ARGUMENTS_DEPTH = 64;
 
 /** Schemas nested deeper than this inside a tool's `parameters` are not walked (no real tool needs it). */
 export const MAX_SCHEMA_DEPTH = 32;
-
-type Json = Record<string, unknown>;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Lists the text of an OpenAI `/v1/chat/completions` request or response body, each piece with
@@ -25,7 +20,7 @@ function isObject(v: unknown): v is Json {
  */
 export function listChatSegments(body: unknown): ChatSegment[] {
   const out: ChatSegment[] = [];
-  if (!isObject(body)) return out;
+  if (!isJsonObject(body)) return out;
   if (typeof body['user'] === 'string') out.push({ path: ['user'], text: body['user'], kind: 'user' });
   const messages = body['messages'];
   if (Array.isArray(messages)) {
@@ -35,7 +30,7 @@ export function listChatSegments(body: unknown): ChatSegment[] {
   const tools = Object.hasOwn(body, 'tools') ? body['tools'] : undefined;
   if (Array.isArray(tools)) {
     tools.forEach((tool, i) => {
-      if (!isObject(tool)) return;
+      if (!isJsonObject(tool)) return;
       for (const field of ['function', 'custom'] as const) {
         if (Object.hasOwn(tool, field)) listToolDefinition(tool[field], ['tools', i, field], out);
       }
@@ -46,7 +41,7 @@ export function listChatSegments(body: unknown): ChatSegment[] {
   const choices = body['choices'];
   if (Array.isArray(choices)) {
     choices.forEach((c, i) => {
-      if (!isObject(c)) return;
+      if (!isJsonObject(c)) return;
       if (Object.hasOwn(c, 'message')) listMessage(c['message'], ['choices', i, 'message'], out);
       if (Object.hasOwn(c, 'delta')) listMessage(c['delta'], ['choices', i, 'delta'], out);
     });
@@ -55,7 +50,7 @@ export function listChatSegments(body: unknown): ChatSegment[] {
 }
 
 function listMessage(m: unknown, base: SegmentPath, out: ChatSegment[]): void {
-  if (!isObject(m)) return;
+  if (!isJsonObject(m)) return;
   const role = typeof m['role'] === 'string' ? m['role'] : undefined;
   const push = (path: SegmentPath, text: string, kind: SegmentKind): void => {
     out.push(role === undefined ? { path, text, kind } : { path, text, kind, role });
@@ -65,7 +60,7 @@ function listMessage(m: unknown, base: SegmentPath, out: ChatSegment[]): void {
   if (typeof content === 'string') push([...base, 'content'], content, isTool ? 'tool_result' : 'content');
   else if (Array.isArray(content)) {
     content.forEach((part, k) => {
-      if (!isObject(part)) return;
+      if (!isJsonObject(part)) return;
       const field = part['type'] === 'text' ? 'text' : part['type'] === 'refusal' ? 'refusal' : undefined;
       if (field !== undefined && typeof part[field] === 'string') {
         push([...base, 'content', k, field], part[field], isTool ? 'tool_result' : 'content_part');
@@ -77,7 +72,7 @@ function listMessage(m: unknown, base: SegmentPath, out: ChatSegment[]): void {
   const calls = Object.hasOwn(m, 'tool_calls') ? m['tool_calls'] : undefined;
   if (Array.isArray(calls)) {
     calls.forEach((call, k) => {
-      if (isObject(call)) listArguments(call['function'], [...base, 'tool_calls', k, 'function'], push);
+      if (isJsonObject(call)) listArguments(call['function'], [...base, 'tool_calls', k, 'function'], push);
     });
   }
   if (Object.hasOwn(m, 'function_call')) listArguments(m['function_call'], [...base, 'function_call'], push);
@@ -88,7 +83,7 @@ function listArguments(
   base: SegmentPath,
   push: (path: SegmentPath, text: string, kind: SegmentKind) => void,
 ): void {
-  if (!isObject(fn) || typeof fn['arguments'] !== 'string') return;
+  if (!isJsonObject(fn) || typeof fn['arguments'] !== 'string') return;
   const raw = fn['arguments'];
   const path = [...base, 'arguments'];
   const leaves = jsonStringLeaves(raw);
@@ -125,7 +120,7 @@ function jsonStringLeaves(raw: string): [SegmentPath, string][] | undefined {
       const keys = Object.keys(value);
       for (let i = keys.length - 1; i >= 0; i--) {
         const k = keys[i]!;
-        stack.push([(value as Json)[k], [...path, k]]);
+        stack.push([(value as JsonObject)[k], [...path, k]]);
       }
     }
   }
@@ -139,7 +134,7 @@ const SCHEMA_CHILDREN = ['items', 'prefixItems', 'additionalItems', 'additionalP
 
 /** A tool's `description` and the descriptions in its `parameters` schema, which the provider reads too. */
 function listToolDefinition(fn: unknown, base: SegmentPath, out: ChatSegment[]): void {
-  if (!isObject(fn)) return;
+  if (!isJsonObject(fn)) return;
   if (Object.hasOwn(fn, 'description') && typeof fn['description'] === 'string') {
     out.push({ path: [...base, 'description'], text: fn['description'], kind: 'tool_schema' });
   }
@@ -153,13 +148,13 @@ function listToolDefinition(fn: unknown, base: SegmentPath, out: ChatSegment[]):
  * any other: only a string `description` at schema level is text.
  */
 function listSchema(schema: unknown, path: SegmentPath, depth: number, out: ChatSegment[]): void {
-  if (!isObject(schema) || depth > MAX_SCHEMA_DEPTH) return;
+  if (!isJsonObject(schema) || depth > MAX_SCHEMA_DEPTH) return;
   if (Object.hasOwn(schema, 'description') && typeof schema['description'] === 'string') {
     out.push({ path: [...path, 'description'], text: schema['description'], kind: 'tool_schema' });
   }
   for (const key of SCHEMA_MAPS) {
     const map = Object.hasOwn(schema, key) ? schema[key] : undefined;
-    if (!isObject(map)) continue;
+    if (!isJsonObject(map)) continue;
     for (const name of Object.keys(map)) listSchema(map[name], [...path, key, name], depth + 1, out);
   }
   for (const key of SCHEMA_CHILDREN) {

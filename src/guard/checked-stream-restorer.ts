@@ -1,16 +1,12 @@
 import type { ChunkRestorer } from './chunk-restorer.js';
 import { HeldText } from './held-text.js';
 import type { OutputCheck } from './output-check.js';
+import { isJsonObject, type JsonObject } from '../core/json-object.js';
 
 export { OUTPUT_WINDOW } from './held-text.js';
 
-type Json = Record<string, unknown>;
 const FIELDS = ['content', 'refusal'] as const;
 const TEMPLATE_FIELDS = ['id', 'object', 'created', 'model', 'system_fingerprint'] as const;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The held texts of one choice: content, refusal, each tool call's arguments, a legacy function call's. */
 interface Choice {
@@ -20,12 +16,12 @@ interface Choice {
 }
 
 /** Appends `tail` to the arguments of tool call `k` in `delta` (adding the call when absent). */
-function appendToolTail(delta: Json, k: number, tail: string): void {
+function appendToolTail(delta: JsonObject, k: number, tail: string): void {
   const calls = Array.isArray(delta['tool_calls']) ? [...(delta['tool_calls'] as unknown[])] : [];
-  const at = calls.findIndex((c) => isObject(c) && c['index'] === k && isObject(c['function']));
+  const at = calls.findIndex((c) => isJsonObject(c) && c['index'] === k && isJsonObject(c['function']));
   if (at >= 0) {
-    const call = calls[at] as Json;
-    const fn = call['function'] as Json;
+    const call = calls[at] as JsonObject;
+    const fn = call['function'] as JsonObject;
     calls[at] = { ...call, function: { ...fn, arguments: (typeof fn['arguments'] === 'string' ? fn['arguments'] : '') + tail } };
   } else calls.push({ index: k, function: { arguments: tail } });
   delta['tool_calls'] = calls;
@@ -41,7 +37,7 @@ function appendToolTail(delta: Json, k: number, tail: string): void {
  */
 export function checkedStreamRestorer(inner: ChunkRestorer, check: OutputCheck): ChunkRestorer {
   const state = new Map<number, Choice>();
-  let template: Json = { object: 'chat.completion.chunk' };
+  let template: JsonObject = { object: 'chat.completion.chunk' };
   let stopped = false;
   const choiceOf = (index: number): Choice => {
     let c = state.get(index);
@@ -53,7 +49,7 @@ export function checkedStreamRestorer(inner: ChunkRestorer, check: OutputCheck):
     if (h === undefined) map.set(key, (h = new HeldText(check, json)));
     return h;
   };
-  const flushChoice = (index: number, delta: Json): void => {
+  const flushChoice = (index: number, delta: JsonObject): void => {
     const c = state.get(index);
     if (c === undefined) return;
     state.delete(index);
@@ -67,24 +63,24 @@ export function checkedStreamRestorer(inner: ChunkRestorer, check: OutputCheck):
     }
     const tail = c.fn?.flush() ?? '';
     if (tail !== '') {
-      const fn = isObject(delta['function_call']) ? delta['function_call'] : {};
+      const fn = isJsonObject(delta['function_call']) ? delta['function_call'] : {};
       delta['function_call'] = { ...fn, arguments: (typeof fn['arguments'] === 'string' ? fn['arguments'] : '') + tail };
     }
   };
   const checkToolCall = (c: Choice, call: unknown, position: number): unknown => {
-    if (!isObject(call) || !isObject(call['function']) || typeof call['function']['arguments'] !== 'string') return call;
+    if (!isJsonObject(call) || !isJsonObject(call['function']) || typeof call['function']['arguments'] !== 'string') return call;
     const k = typeof call['index'] === 'number' ? call['index'] : position;
     return { ...call, function: { ...call['function'], arguments: held(c.tools, k, true).push(call['function']['arguments']) } };
   };
   const checkChoice = (choice: unknown, position: number): unknown => {
-    if (!isObject(choice)) return choice;
+    if (!isJsonObject(choice)) return choice;
     const index = typeof choice['index'] === 'number' ? choice['index'] : position;
-    const delta: Json = isObject(choice['delta']) ? { ...choice['delta'] } : {};
+    const delta: JsonObject = isJsonObject(choice['delta']) ? { ...choice['delta'] } : {};
     const c = choiceOf(index);
     for (const field of FIELDS) if (typeof delta[field] === 'string') delta[field] = held(c.fields, field, false).push(delta[field]);
     if (Array.isArray(delta['tool_calls'])) delta['tool_calls'] = delta['tool_calls'].map((call: unknown, k) => checkToolCall(c, call, k));
     const fn = delta['function_call'];
-    if (isObject(fn) && typeof fn['arguments'] === 'string') {
+    if (isJsonObject(fn) && typeof fn['arguments'] === 'string') {
       c.fn ??= new HeldText(check, true);
       delta['function_call'] = { ...fn, arguments: c.fn.push(fn['arguments']) };
     }
@@ -92,7 +88,7 @@ export function checkedStreamRestorer(inner: ChunkRestorer, check: OutputCheck):
     return { ...choice, delta };
   };
   const checkChunk = (chunk: unknown): unknown => {
-    if (!isObject(chunk) || !Array.isArray(chunk['choices'])) return chunk;
+    if (!isJsonObject(chunk) || !Array.isArray(chunk['choices'])) return chunk;
     template = { object: 'chat.completion.chunk' };
     for (const f of TEMPLATE_FIELDS) if (Object.hasOwn(chunk, f)) template[f] = chunk[f];
     return { ...chunk, choices: chunk['choices'].map(checkChoice) };
@@ -112,12 +108,12 @@ export function checkedStreamRestorer(inner: ChunkRestorer, check: OutputCheck):
       guarded(() => {
         if (stopped) return undefined;
         const tail = inner.finish();
-        const out = tail === undefined ? { ...template, choices: [] as unknown[] } : (checkChunk(tail) as Json);
+        const out = tail === undefined ? { ...template, choices: [] as unknown[] } : (checkChunk(tail) as JsonObject);
         const choices = [...(out['choices'] as unknown[])];
         for (const index of [...state.keys()]) {
-          const at = choices.findIndex((c) => isObject(c) && c['index'] === index);
-          const choice: Json = at >= 0 ? { ...(choices[at] as Json) } : { index, delta: {}, finish_reason: null };
-          const delta: Json = isObject(choice['delta']) ? { ...choice['delta'] } : {};
+          const at = choices.findIndex((c) => isJsonObject(c) && c['index'] === index);
+          const choice: JsonObject = at >= 0 ? { ...(choices[at] as JsonObject) } : { index, delta: {}, finish_reason: null };
+          const delta: JsonObject = isJsonObject(choice['delta']) ? { ...choice['delta'] } : {};
           flushChoice(index, delta);
           choice['delta'] = delta;
           if (at >= 0) choices[at] = choice;

@@ -1,5 +1,6 @@
 import { createStreamingRestorer, type StreamingRestorer, type Vault } from '../anonymize/index.js';
 import { jsonStringVault } from './json-string-vault.js';
+import { isJsonObject, type JsonObject } from '../core/json-object.js';
 
 /** Restores a streamed chat completion chunk by chunk (parsed `chat.completion.chunk` objects). */
 export interface ChunkRestorer {
@@ -16,8 +17,6 @@ export interface ChunkRestorer {
   finish(): Record<string, unknown> | undefined;
 }
 
-type Json = Record<string, unknown>;
-
 interface ChoiceState {
   content?: StreamingRestorer;
   refusal?: StreamingRestorer;
@@ -25,10 +24,6 @@ interface ChoiceState {
 }
 
 const TEMPLATE_FIELDS = ['id', 'object', 'created', 'model', 'system_fingerprint'] as const;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Creates the restorer for one stream: one streaming restorer per choice for `delta.content`
@@ -38,7 +33,7 @@ function isObject(v: unknown): v is Json {
 export function createChunkRestorer(vault: Vault): ChunkRestorer {
   const argsVault = jsonStringVault(vault);
   const choices = new Map<number, ChoiceState>();
-  let template: Json = { object: 'chat.completion.chunk' };
+  let template: JsonObject = { object: 'chat.completion.chunk' };
 
   const stateOf = (index: number): ChoiceState => {
     let s = choices.get(index);
@@ -46,10 +41,10 @@ export function createChunkRestorer(vault: Vault): ChunkRestorer {
     return s;
   };
 
-  const restoreChoice = (choice: Json, position: number): Json => {
+  const restoreChoice = (choice: JsonObject, position: number): JsonObject => {
     const index = typeof choice['index'] === 'number' ? choice['index'] : position;
     const state = stateOf(index);
-    const delta: Json = isObject(choice['delta']) ? { ...choice['delta'] } : {};
+    const delta: JsonObject = isJsonObject(choice['delta']) ? { ...choice['delta'] } : {};
     if (typeof delta['content'] === 'string') {
       state.content ??= createStreamingRestorer(vault);
       delta['content'] = state.content.push(delta['content']);
@@ -66,12 +61,12 @@ export function createChunkRestorer(vault: Vault): ChunkRestorer {
       appendTails(delta, state);
       choices.delete(index);
     }
-    if (!isObject(choice['delta']) && !finished) return choice;
+    if (!isJsonObject(choice['delta']) && !finished) return choice;
     return { ...choice, delta };
   };
 
   const restoreToolCall = (call: unknown, position: number, state: ChoiceState): unknown => {
-    if (!isObject(call) || !isObject(call['function']) || typeof call['function']['arguments'] !== 'string') return call;
+    if (!isJsonObject(call) || !isJsonObject(call['function']) || typeof call['function']['arguments'] !== 'string') return call;
     const k = typeof call['index'] === 'number' ? call['index'] : position;
     let r = state.tools.get(k);
     if (r === undefined) state.tools.set(k, (r = createStreamingRestorer(argsVault)));
@@ -80,16 +75,16 @@ export function createChunkRestorer(vault: Vault): ChunkRestorer {
 
   return {
     push(chunk) {
-      if (!isObject(chunk) || !Array.isArray(chunk['choices'])) return chunk;
+      if (!isJsonObject(chunk) || !Array.isArray(chunk['choices'])) return chunk;
       template = { object: 'chat.completion.chunk' };
       for (const f of TEMPLATE_FIELDS) if (Object.hasOwn(chunk, f)) template[f] = chunk[f];
-      const restored = chunk['choices'].map((c: unknown, p) => (isObject(c) ? restoreChoice(c, p) : c));
+      const restored = chunk['choices'].map((c: unknown, p) => (isJsonObject(c) ? restoreChoice(c, p) : c));
       return { ...chunk, choices: restored };
     },
     finish() {
-      const out: Json[] = [];
+      const out: JsonObject[] = [];
       for (const [index, state] of choices) {
-        const delta: Json = {};
+        const delta: JsonObject = {};
         appendTails(delta, state);
         if (Object.keys(delta).length > 0) out.push({ index, delta, finish_reason: null });
       }
@@ -100,7 +95,7 @@ export function createChunkRestorer(vault: Vault): ChunkRestorer {
 }
 
 /** Moves everything `state` still holds into `delta` (appended to what it already carries). */
-function appendTails(delta: Json, state: ChoiceState): void {
+function appendTails(delta: JsonObject, state: ChoiceState): void {
   const append = (field: 'content' | 'refusal', r: StreamingRestorer | undefined): void => {
     const tail = r?.flush() ?? '';
     if (tail !== '') delta[field] = (typeof delta[field] === 'string' ? delta[field] : '') + tail;
@@ -111,10 +106,10 @@ function appendTails(delta: Json, state: ChoiceState): void {
     const tail = r.flush();
     if (tail === '') continue;
     const calls = Array.isArray(delta['tool_calls']) ? (delta['tool_calls'] as unknown[]) : [];
-    const at = calls.findIndex((c) => isObject(c) && c['index'] === k && isObject(c['function']));
+    const at = calls.findIndex((c) => isJsonObject(c) && c['index'] === k && isJsonObject(c['function']));
     if (at >= 0) {
-      const call = calls[at] as Json;
-      const fn = call['function'] as Json;
+      const call = calls[at] as JsonObject;
+      const fn = call['function'] as JsonObject;
       const args = typeof fn['arguments'] === 'string' ? fn['arguments'] : '';
       calls[at] = { ...call, function: { ...fn, arguments: args + tail } };
     } else {

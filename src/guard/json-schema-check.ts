@@ -1,7 +1,6 @@
+import { isJsonObject, type JsonObject } from '../core/json-object.js';
 /** `unknown`: the schema could not be applied (a broken `$ref`, too deep, too much work). */
 export type SchemaVerdict = 'valid' | 'invalid' | 'unknown';
-
-type Json = Record<string, unknown>;
 
 /** Work limits: a hostile schema (nested `anyOf`) or answer cannot make a check run for long. */
 const MAX_STEPS = 200_000;
@@ -9,14 +8,10 @@ const MAX_DEPTH = 128;
 
 class Unverifiable extends Error {}
 
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (!isObject(a) || !isObject(b)) return false;
+  if (!isJsonObject(a) || !isJsonObject(b)) return false;
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
 }
@@ -34,7 +29,7 @@ function hasType(v: unknown, type: unknown): boolean {
     case 'null':
       return v === null;
     case 'object':
-      return isObject(v);
+      return isJsonObject(v);
     case 'array':
       return Array.isArray(v);
     default:
@@ -49,9 +44,9 @@ function resolve(root: unknown, ref: string): unknown {
   let node: unknown = root;
   for (const raw of ref.slice(2).split('/')) {
     const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
-    if (!isObject(node) && !Array.isArray(node)) throw new Unverifiable();
+    if (!isJsonObject(node) && !Array.isArray(node)) throw new Unverifiable();
     if (!Object.hasOwn(node, key)) throw new Unverifiable();
-    node = (node as Json)[key];
+    node = (node as JsonObject)[key];
   }
   return node;
 }
@@ -70,9 +65,9 @@ export function checkJsonSchema(value: unknown, schema: unknown): SchemaVerdict 
   let steps = 0;
   const check = (v: unknown, s: unknown, depth: number): boolean => {
     if (++steps > MAX_STEPS || depth > MAX_DEPTH) throw new Unverifiable();
-    if (s === true || (isObject(s) && Object.keys(s).length === 0)) return true;
+    if (s === true || (isJsonObject(s) && Object.keys(s).length === 0)) return true;
     if (s === false) return false;
-    if (!isObject(s)) throw new Unverifiable();
+    if (!isJsonObject(s)) throw new Unverifiable();
     if (typeof s['$ref'] === 'string' && !check(v, resolve(schema, s['$ref']), depth + 1)) return false;
     if (s['nullable'] === true && v === null) return true;
     if (s['type'] !== undefined) {
@@ -87,7 +82,7 @@ export function checkJsonSchema(value: unknown, schema: unknown): SchemaVerdict 
     if (typeof v === 'string') return checkString(v, s);
     if (typeof v === 'number') return checkNumber(v, s);
     if (Array.isArray(v)) return checkArray(v, s, depth, check);
-    if (isObject(v)) return checkObject(v, s, depth, check);
+    if (isJsonObject(v)) return checkObject(v, s, depth, check);
     return true;
   };
   try {
@@ -100,7 +95,7 @@ export function checkJsonSchema(value: unknown, schema: unknown): SchemaVerdict 
 
 type Check = (v: unknown, s: unknown, depth: number) => boolean;
 
-function checkString(v: string, s: Json): boolean {
+function checkString(v: string, s: JsonObject): boolean {
   const min = num(s['minLength']);
   const max = num(s['maxLength']);
   if (min === undefined && max === undefined) return true;
@@ -109,12 +104,12 @@ function checkString(v: string, s: Json): boolean {
   return (min === undefined || length >= min) && (max === undefined || length <= max);
 }
 
-function checkNumber(v: number, s: Json): boolean {
+function checkNumber(v: number, s: JsonObject): boolean {
   const [min, max, xmin, xmax] = [num(s['minimum']), num(s['maximum']), num(s['exclusiveMinimum']), num(s['exclusiveMaximum'])];
   return (min === undefined || v >= min) && (max === undefined || v <= max) && (xmin === undefined || v > xmin) && (xmax === undefined || v < xmax);
 }
 
-function checkArray(v: unknown[], s: Json, depth: number, check: Check): boolean {
+function checkArray(v: unknown[], s: JsonObject, depth: number, check: Check): boolean {
   const min = num(s['minItems']);
   const max = num(s['maxItems']);
   if ((min !== undefined && v.length < min) || (max !== undefined && v.length > max)) return false;
@@ -123,9 +118,9 @@ function checkArray(v: unknown[], s: Json, depth: number, check: Check): boolean
   return v.every((x) => check(x, items, depth + 1));
 }
 
-function checkObject(v: Json, s: Json, depth: number, check: Check): boolean {
+function checkObject(v: JsonObject, s: JsonObject, depth: number, check: Check): boolean {
   if (Array.isArray(s['required']) && !s['required'].every((k) => typeof k !== 'string' || Object.hasOwn(v, k))) return false;
-  const props = isObject(s['properties']) ? s['properties'] : {};
+  const props = isJsonObject(s['properties']) ? s['properties'] : {};
   const extra = s['additionalProperties'];
   for (const [k, x] of Object.entries(v)) {
     if (Object.hasOwn(props, k)) {

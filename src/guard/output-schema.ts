@@ -2,6 +2,7 @@ import { BulwarkError } from '../core/index.js';
 import type { Detection } from './detection.js';
 import { checkJsonSchema } from './json-schema-check.js';
 import type { ThreatPolicy } from './threat-policy.js';
+import { isJsonObject, type JsonObject } from '../core/json-object.js';
 
 /** The schemas an answer must follow, taken from its request. */
 export interface OutputSchemaCheck {
@@ -12,30 +13,24 @@ export interface OutputSchemaCheck {
   readonly action: 'flag' | 'block';
 }
 
-type Json = Record<string, unknown>;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 // A function declared without `parameters` takes an object (OpenAI: "an empty parameter list").
 const ANY_OBJECT = { type: 'object' };
 
-function declaredTools(request: Json): Map<string, unknown> | undefined {
+function declaredTools(request: JsonObject): Map<string, unknown> | undefined {
   const tools = new Map<string, unknown>();
   const add = (fn: unknown): void => {
-    if (isObject(fn) && typeof fn['name'] === 'string') tools.set(fn['name'], fn['parameters'] ?? ANY_OBJECT);
+    if (isJsonObject(fn) && typeof fn['name'] === 'string') tools.set(fn['name'], fn['parameters'] ?? ANY_OBJECT);
   };
-  if (Array.isArray(request['tools'])) for (const t of request['tools']) if (isObject(t)) add(t['function']);
+  if (Array.isArray(request['tools'])) for (const t of request['tools']) if (isJsonObject(t)) add(t['function']);
   if (Array.isArray(request['functions'])) for (const f of request['functions']) add(f);
   return tools.size === 0 ? undefined : tools;
 }
 
-function declaredFormat(request: Json): OutputSchemaCheck['responseFormat'] {
+function declaredFormat(request: JsonObject): OutputSchemaCheck['responseFormat'] {
   const format = request['response_format'];
-  if (!isObject(format)) return undefined;
+  if (!isJsonObject(format)) return undefined;
   if (format['type'] === 'json_object') return 'json_object';
-  if (format['type'] === 'json_schema' && isObject(format['json_schema']) && format['json_schema']['schema'] !== undefined) {
+  if (format['type'] === 'json_schema' && isJsonObject(format['json_schema']) && format['json_schema']['schema'] !== undefined) {
     return { schema: format['json_schema']['schema'] };
   }
   return undefined;
@@ -43,7 +38,7 @@ function declaredFormat(request: Json): OutputSchemaCheck['responseFormat'] {
 
 /** The schema check of an answer to `request`, or `undefined` when there is nothing to check. */
 export function outputSchemaFor(request: unknown, settings: ThreatPolicy['outputSchema']): OutputSchemaCheck | undefined {
-  if (!isObject(request)) return undefined;
+  if (!isJsonObject(request)) return undefined;
   const tools = settings.toolArguments ? declaredTools(request) : undefined;
   const responseFormat = settings.responseFormat ? declaredFormat(request) : undefined;
   if (tools === undefined && responseFormat === undefined) return undefined;
@@ -74,7 +69,7 @@ export function contentConforms(check: OutputSchemaCheck, content: string): bool
   if (format === undefined) return true;
   const parsed = parse(content);
   if (parsed === undefined) return false;
-  if (format === 'json_object') return isObject(parsed.value);
+  if (format === 'json_object') return isJsonObject(parsed.value);
   return checkJsonSchema(parsed.value, format.schema) !== 'invalid';
 }
 
@@ -92,13 +87,13 @@ export function reportViolation(check: OutputSchemaCheck, detector: 'schema.tool
  * missing content is not checked.
  */
 export function checkResponseSchema(response: unknown, check: OutputSchemaCheck, onDetection?: (d: Detection) => void): void {
-  const choices = isObject(response) && Array.isArray(response['choices']) ? response['choices'] : [];
+  const choices = isJsonObject(response) && Array.isArray(response['choices']) ? response['choices'] : [];
   for (const choice of choices) {
-    const message = isObject(choice) && isObject(choice['message']) ? choice['message'] : undefined;
+    const message = isJsonObject(choice) && isJsonObject(choice['message']) ? choice['message'] : undefined;
     if (message === undefined) continue;
-    const calls = [...(Array.isArray(message['tool_calls']) ? message['tool_calls'] : []), ...(isObject(message['function_call']) ? [{ function: message['function_call'] }] : [])];
+    const calls = [...(Array.isArray(message['tool_calls']) ? message['tool_calls'] : []), ...(isJsonObject(message['function_call']) ? [{ function: message['function_call'] }] : [])];
     for (const call of calls) {
-      const fn = isObject(call) && isObject(call['function']) ? call['function'] : undefined;
+      const fn = isJsonObject(call) && isJsonObject(call['function']) ? call['function'] : undefined;
       if (fn === undefined || typeof fn['arguments'] !== 'string') continue;
       if (!toolCallConforms(check, fn['name'], fn['arguments'])) reportViolation(check, 'schema.tool_arguments', onDetection);
     }

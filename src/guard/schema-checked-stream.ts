@@ -1,11 +1,10 @@
 import type { ChunkRestorer } from './chunk-restorer.js';
 import type { Detection } from './detection.js';
 import { contentConforms, reportViolation, toolCallConforms, type OutputSchemaCheck } from './output-schema.js';
+import { isJsonObject, type JsonObject } from '../core/json-object.js';
 
 /** Longest answer text collected per choice for the check; a longer one is not checked. */
 export const MAX_SCHEMA_TEXT = 1024 * 1024;
-
-type Json = Record<string, unknown>;
 
 interface Call {
   name: unknown;
@@ -17,10 +16,6 @@ interface ChoiceText {
   refused: boolean;
   tooLong: boolean;
   readonly calls: Map<number | 'fn', Call>;
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**
@@ -37,7 +32,7 @@ export function schemaCheckedStream(inner: ChunkRestorer, check: OutputSchemaChe
     if (t === undefined) choices.set(index, (t = { content: '', refused: false, tooLong: false, calls: new Map() }));
     return t;
   };
-  const append = (t: ChoiceText, key: number | 'fn', fn: Json): void => {
+  const append = (t: ChoiceText, key: number | 'fn', fn: JsonObject): void => {
     const call = t.calls.get(key) ?? { name: undefined, args: '' };
     t.calls.set(key, call);
     if (typeof fn['name'] === 'string' && call.name === undefined) call.name = fn['name'];
@@ -45,10 +40,10 @@ export function schemaCheckedStream(inner: ChunkRestorer, check: OutputSchemaChe
     if (call.args.length > MAX_SCHEMA_TEXT) t.tooLong = true;
   };
   const observe = (choice: unknown, position: number): void => {
-    if (!isObject(choice)) return;
+    if (!isJsonObject(choice)) return;
     const index = typeof choice['index'] === 'number' ? choice['index'] : position;
     const t = textOf(index);
-    const delta = isObject(choice['delta']) ? choice['delta'] : {};
+    const delta = isJsonObject(choice['delta']) ? choice['delta'] : {};
     if (typeof delta['content'] === 'string' && check.responseFormat !== undefined) {
       t.content += delta['content'];
       if (t.content.length > MAX_SCHEMA_TEXT) t.tooLong = true;
@@ -56,10 +51,10 @@ export function schemaCheckedStream(inner: ChunkRestorer, check: OutputSchemaChe
     if (typeof delta['refusal'] === 'string' && delta['refusal'] !== '') t.refused = true;
     if (check.tools !== undefined && Array.isArray(delta['tool_calls'])) {
       delta['tool_calls'].forEach((call: unknown, k) => {
-        if (isObject(call) && isObject(call['function'])) append(t, typeof call['index'] === 'number' ? call['index'] : k, call['function']);
+        if (isJsonObject(call) && isJsonObject(call['function'])) append(t, typeof call['index'] === 'number' ? call['index'] : k, call['function']);
       });
     }
-    if (check.tools !== undefined && isObject(delta['function_call'])) append(t, 'fn', delta['function_call']);
+    if (check.tools !== undefined && isJsonObject(delta['function_call'])) append(t, 'fn', delta['function_call']);
     if (typeof choice['finish_reason'] !== 'string') return;
     choices.delete(index);
     if (t.tooLong) return;
@@ -71,7 +66,7 @@ export function schemaCheckedStream(inner: ChunkRestorer, check: OutputSchemaChe
   return {
     push(chunk) {
       const out = inner.push(chunk);
-      if (isObject(out) && Array.isArray(out['choices'])) out['choices'].forEach(observe);
+      if (isJsonObject(out) && Array.isArray(out['choices'])) out['choices'].forEach(observe);
       return out;
     },
     finish: () => inner.finish(),

@@ -1,4 +1,5 @@
 import type { ChatSegment } from '../anonymize/index.js';
+import { isJsonObject, type JsonObject } from '../core/json-object.js';
 
 /**
  * How far a request segment is trusted: `system` (the operator's instructions: context for the
@@ -14,20 +15,14 @@ export type SegmentTrust = 'system' | 'direct' | 'untrusted' | 'none';
  */
 export const UNTRUSTED_MARKER = 'bulwark_untrusted';
 
-type Json = Record<string, unknown>;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const marked = (v: unknown): boolean => isObject(v) && v[UNTRUSTED_MARKER] === true;
+const marked = (v: unknown): boolean => isJsonObject(v) && v[UNTRUSTED_MARKER] === true;
 
 /** The message (and content part) a segment path of a request points into. */
 function containers(body: unknown, segment: ChatSegment): [unknown, unknown] {
   const [top, i, field, k] = segment.path;
-  if (top !== 'messages' || typeof i !== 'number' || !isObject(body) || !Array.isArray(body['messages'])) return [undefined, undefined];
+  if (top !== 'messages' || typeof i !== 'number' || !isJsonObject(body) || !Array.isArray(body['messages'])) return [undefined, undefined];
   const message: unknown = body['messages'][i];
-  const content = isObject(message) ? message['content'] : undefined;
+  const content = isJsonObject(message) ? message['content'] : undefined;
   return [message, field === 'content' && typeof k === 'number' && Array.isArray(content) ? content[k] : undefined];
 }
 
@@ -48,18 +43,18 @@ export function segmentWhere(segment: ChatSegment, trust: SegmentTrust): string 
 
 /** `body` without untrusted markers (the input itself when it has none). */
 export function withoutMarkers<T>(body: T): T {
-  if (!isObject(body) || !Array.isArray(body['messages'])) return body;
+  if (!isJsonObject(body) || !Array.isArray(body['messages'])) return body;
   let changed = false;
-  const strip = (o: Json): Json => {
+  const strip = (o: JsonObject): JsonObject => {
     const { [UNTRUSTED_MARKER]: _, ...rest } = o;
     changed = true;
     return rest;
   };
   const messages = body['messages'].map((m: unknown) => {
-    if (!isObject(m)) return m;
+    if (!isJsonObject(m)) return m;
     let out = Object.hasOwn(m, UNTRUSTED_MARKER) ? strip(m) : m;
-    if (Array.isArray(out['content']) && out['content'].some((p) => isObject(p) && Object.hasOwn(p, UNTRUSTED_MARKER))) {
-      out = { ...out, content: out['content'].map((p: unknown) => (isObject(p) && Object.hasOwn(p, UNTRUSTED_MARKER) ? strip(p) : p)) };
+    if (Array.isArray(out['content']) && out['content'].some((p) => isJsonObject(p) && Object.hasOwn(p, UNTRUSTED_MARKER))) {
+      out = { ...out, content: out['content'].map((p: unknown) => (isJsonObject(p) && Object.hasOwn(p, UNTRUSTED_MARKER) ? strip(p) : p)) };
     }
     return out;
   });

@@ -1,8 +1,8 @@
 import { BulwarkError } from '../../core/bulwark-error.js';
 import type { ChatBody } from './upstream.js';
+import { isJsonObject, type JsonObject } from '../../core/json-object.js';
 
-type Json = Record<string, unknown>;
-type Block = Json;
+type Block = JsonObject;
 
 /** What {@link toAnthropicRequest} needs besides the body. */
 export interface AnthropicRequestDefaults {
@@ -10,18 +10,14 @@ export interface AnthropicRequestDefaults {
   readonly maxTokens: number;
 }
 
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function invalid(what: string): BulwarkError {
   return new BulwarkError('ERR_REQUEST_INVALID_BODY', `Cannot map the chat request to Anthropic: ${what}.`);
 }
 
 /** An OpenAI image part as an Anthropic image block: data URLs become base64 sources, others URL sources. */
-function imageBlock(part: Json): Block | undefined {
+function imageBlock(part: JsonObject): Block | undefined {
   const image = part['image_url'];
-  const url = isObject(image) ? image['url'] : image;
+  const url = isJsonObject(image) ? image['url'] : image;
   if (typeof url !== 'string') return undefined;
   const data = /^data:([^;,]+);base64,(.*)$/s.exec(url);
   if (data) return { type: 'image', source: { type: 'base64', media_type: data[1], data: data[2] } };
@@ -34,7 +30,7 @@ function contentBlocks(content: unknown): Block[] {
   if (!Array.isArray(content)) return [];
   const out: Block[] = [];
   for (const part of content) {
-    if (!isObject(part)) continue;
+    if (!isJsonObject(part)) continue;
     if ((part['type'] === 'text' || part['type'] === 'refusal') && typeof part[part['type']] === 'string') {
       const text = part[part['type']] as string;
       if (text !== '') out.push({ type: 'text', text });
@@ -56,8 +52,8 @@ function textOf(content: unknown): string {
 
 function toolUseBlocks(calls: unknown): Block[] {
   if (!Array.isArray(calls)) return [];
-  return calls.filter(isObject).map((call) => {
-    const fn = isObject(call['function']) ? call['function'] : {};
+  return calls.filter(isJsonObject).map((call) => {
+    const fn = isJsonObject(call['function']) ? call['function'] : {};
     const raw = typeof fn['arguments'] === 'string' && fn['arguments'].trim() !== '' ? fn['arguments'] : '{}';
     let input: unknown;
     try {
@@ -65,7 +61,7 @@ function toolUseBlocks(calls: unknown): Block[] {
     } catch {
       throw invalid('tool call arguments are not valid JSON');
     }
-    if (!isObject(input)) throw invalid('tool call arguments must be a JSON object');
+    if (!isJsonObject(input)) throw invalid('tool call arguments must be a JSON object');
     return { type: 'tool_use', id: String(call['id'] ?? ''), name: String(fn['name'] ?? ''), input };
   });
 }
@@ -80,7 +76,7 @@ function mapMessages(messages: readonly unknown[]): { system: string[]; turns: {
     else turns.push({ role, content: blocks });
   };
   for (const m of messages) {
-    if (!isObject(m)) throw invalid('a message is not an object');
+    if (!isJsonObject(m)) throw invalid('a message is not an object');
     const role = m['role'];
     if (role === 'system' || role === 'developer') {
       const text = textOf(m['content']);
@@ -102,9 +98,9 @@ function mapMessages(messages: readonly unknown[]): { system: string[]; turns: {
 
 function mapTools(tools: unknown): Block[] | undefined {
   if (!Array.isArray(tools)) return undefined;
-  return tools.filter(isObject).map((t) => {
-    const fn = isObject(t['function']) ? t['function'] : {};
-    const tool: Block = { name: String(fn['name'] ?? ''), input_schema: isObject(fn['parameters']) ? fn['parameters'] : { type: 'object', properties: {} } };
+  return tools.filter(isJsonObject).map((t) => {
+    const fn = isJsonObject(t['function']) ? t['function'] : {};
+    const tool: Block = { name: String(fn['name'] ?? ''), input_schema: isJsonObject(fn['parameters']) ? fn['parameters'] : { type: 'object', properties: {} } };
     if (typeof fn['description'] === 'string') tool['description'] = fn['description'];
     return tool;
   });
@@ -115,7 +111,7 @@ function mapToolChoice(choice: unknown, parallel: unknown): Block | undefined {
   if (choice === 'auto') out = { type: 'auto' };
   else if (choice === 'required') out = { type: 'any' };
   else if (choice === 'none') out = { type: 'none' };
-  else if (isObject(choice) && isObject(choice['function'])) out = { type: 'tool', name: String(choice['function']['name'] ?? '') };
+  else if (isJsonObject(choice) && isJsonObject(choice['function'])) out = { type: 'tool', name: String(choice['function']['name'] ?? '') };
   if (parallel === false) out = { ...(out ?? { type: 'auto' }), disable_parallel_tool_use: true };
   return out;
 }
@@ -127,12 +123,12 @@ function mapToolChoice(choice: unknown, parallel: unknown): Block | undefined {
  * Anthropic forms; `max_tokens` is always set. Temperature is capped at 1 (Anthropic's range).
  * Parameters Anthropic has no equivalent for (n, logprobs, penalties, seed, …) are dropped.
  */
-export function toAnthropicRequest(body: ChatBody, defaults: AnthropicRequestDefaults): Json {
+export function toAnthropicRequest(body: ChatBody, defaults: AnthropicRequestDefaults): JsonObject {
   const messages = body['messages'];
   if (!Array.isArray(messages)) throw invalid('messages is not an array');
   const { system, turns } = mapMessages(messages);
   const requested = body['max_completion_tokens'] ?? body['max_tokens'];
-  const out: Json = {
+  const out: JsonObject = {
     model: body['model'],
     max_tokens: typeof requested === 'number' && requested > 0 ? requested : defaults.maxTokens,
     messages: turns,

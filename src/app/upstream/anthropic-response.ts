@@ -1,10 +1,5 @@
 import { UpstreamError } from './upstream-error.js';
-
-type Json = Record<string, unknown>;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isJsonObject, type JsonObject } from '../../core/json-object.js';
 
 const FINISH: Readonly<Record<string, string>> = {
   end_turn: 'stop',
@@ -23,7 +18,7 @@ export function finishReasonOf(stopReason: unknown): string {
 
 /** OpenAI's `usage` from Anthropic's; cached input counts as prompt tokens too. */
 export function usageOf(usage: unknown): { prompt_tokens: number; completion_tokens: number; total_tokens: number } {
-  const u = isObject(usage) ? usage : {};
+  const u = isJsonObject(usage) ? usage : {};
   const n = (k: string): number => (typeof u[k] === 'number' ? (u[k] as number) : 0);
   const prompt = n('input_tokens') + n('cache_creation_input_tokens') + n('cache_read_input_tokens');
   const completion = n('output_tokens');
@@ -35,20 +30,20 @@ export function usageOf(usage: unknown): { prompt_tokens: number; completion_tok
  * `content`, `tool_use` blocks as `tool_calls` (input serialised as the arguments string),
  * thinking blocks left out. Anything not shaped like a message is `ERR_UPSTREAM_BAD_RESPONSE`.
  */
-export function fromAnthropicMessage(message: Json): Json {
+export function fromAnthropicMessage(message: JsonObject): JsonObject {
   if (message['type'] !== 'message' || !Array.isArray(message['content'])) {
     throw new UpstreamError('ERR_UPSTREAM_BAD_RESPONSE', 'The upstream answer is not an Anthropic message.');
   }
   let text = '';
-  const toolCalls: Json[] = [];
+  const toolCalls: JsonObject[] = [];
   for (const block of message['content']) {
-    if (!isObject(block)) continue;
+    if (!isJsonObject(block)) continue;
     if (block['type'] === 'text' && typeof block['text'] === 'string') text += block['text'];
     else if (block['type'] === 'tool_use') {
       toolCalls.push({ id: block['id'], type: 'function', function: { name: block['name'], arguments: JSON.stringify(block['input'] ?? {}) } });
     }
   }
-  const reply: Json = { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text, refusal: null };
+  const reply: JsonObject = { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text, refusal: null };
   if (toolCalls.length > 0) reply['tool_calls'] = toolCalls;
   return {
     id: message['id'],

@@ -1,12 +1,7 @@
 import { finishReasonOf, usageOf } from './anthropic-response.js';
 import type { SseEvent } from './parse-sse.js';
 import { UpstreamError } from './upstream-error.js';
-
-type Json = Record<string, unknown>;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isJsonObject, type JsonObject } from '../../core/json-object.js';
 
 function broken(message: string): UpstreamError {
   return new UpstreamError('ERR_UPSTREAM_STREAM_FAILED', message);
@@ -32,9 +27,9 @@ export async function* anthropicChunks(events: AsyncIterable<SseEvent>, options:
   let id = '';
   let model = options.model;
   const created = Math.floor(Date.now() / 1000);
-  let usage: Json = {};
+  let usage: JsonObject = {};
   const toolIndex = new Map<number, number>();
-  const chunk = (delta: Json, finish: string | null = null): Json => ({
+  const chunk = (delta: JsonObject, finish: string | null = null): JsonObject => ({
     id,
     object: 'chat.completion.chunk',
     created,
@@ -49,17 +44,17 @@ export async function* anthropicChunks(events: AsyncIterable<SseEvent>, options:
     } catch {
       throw broken('The upstream sent a stream event that is not JSON.');
     }
-    if (!isObject(data)) throw broken('The upstream sent a stream event that is not a JSON object.');
+    if (!isJsonObject(data)) throw broken('The upstream sent a stream event that is not a JSON object.');
     const type = data['type'] ?? event.event;
     if (type === 'error' || event.event === 'error') throw broken('The upstream reported an error in the middle of the stream.');
     if (type === 'message_start') {
-      const message = isObject(data['message']) ? data['message'] : {};
+      const message = isJsonObject(data['message']) ? data['message'] : {};
       if (typeof message['id'] === 'string') id = message['id'];
       if (typeof message['model'] === 'string') model = message['model'];
-      usage = { ...(isObject(message['usage']) ? message['usage'] : {}) };
+      usage = { ...(isJsonObject(message['usage']) ? message['usage'] : {}) };
       yield chunk({ role: 'assistant', content: '' });
     } else if (type === 'content_block_start') {
-      const block = isObject(data['content_block']) ? data['content_block'] : {};
+      const block = isJsonObject(data['content_block']) ? data['content_block'] : {};
       const index = Number(data['index']);
       if (block['type'] === 'tool_use') {
         const k = toolIndex.size;
@@ -69,7 +64,7 @@ export async function* anthropicChunks(events: AsyncIterable<SseEvent>, options:
         yield chunk({ content: block['text'] });
       }
     } else if (type === 'content_block_delta') {
-      const delta = isObject(data['delta']) ? data['delta'] : {};
+      const delta = isJsonObject(data['delta']) ? data['delta'] : {};
       if (delta['type'] === 'text_delta' && typeof delta['text'] === 'string') {
         yield chunk({ content: delta['text'] });
       } else if (delta['type'] === 'input_json_delta' && typeof delta['partial_json'] === 'string') {
@@ -78,8 +73,8 @@ export async function* anthropicChunks(events: AsyncIterable<SseEvent>, options:
         yield chunk({ tool_calls: [{ index: k, function: { arguments: delta['partial_json'] } }] });
       }
     } else if (type === 'message_delta') {
-      const delta = isObject(data['delta']) ? data['delta'] : {};
-      if (isObject(data['usage'])) usage = { ...usage, ...data['usage'] };
+      const delta = isJsonObject(data['delta']) ? data['delta'] : {};
+      if (isJsonObject(data['usage'])) usage = { ...usage, ...data['usage'] };
       yield chunk({}, finishReasonOf(delta['stop_reason']));
     } else if (type === 'message_stop') {
       if (options.includeUsage) yield { id, object: 'chat.completion.chunk', created, model, choices: [], usage: usageOf(usage) };
