@@ -33,3 +33,16 @@ export function fitSlope(scored: readonly Scored[], threshold: number): number {
   }
   return best;
 }
+
+/** One line per dataset and side: the share of its texts at or above `threshold` (TPR for attacks, FPR for benign). */
+export function ratesByDataset(scored: readonly Scored[], threshold: number, note = ''): string[] {
+  const byDataset = new Map<string, { n: number; over: number; label: number }>();
+  for (const s of scored) {
+    const key = `${s.dataset} ${s.label === 1 ? 'attacks' : 'benign'}`;
+    const e = byDataset.get(key) ?? { n: 0, over: 0, label: s.label };
+    e.n++;
+    if (s.z >= threshold) e.over++;
+    byDataset.set(key, e);
+  }
+  return [...byDataset].sort().map(([name, e]) => `  ${name.padEnd(40)} ${e.label === 1 ? 'TPR' : 'FPR'} ${(e.over / e.n).toFixed(3)}  (${e.over}/${e.n}${note})`);
+}

@@ -13,7 +13,7 @@ import { thresholdForFpr } from '../../eval/injection-metrics.js';
 import { UNTRUSTED_INJECTION_THRESHOLD } from '../../src/scan/injection/detect-injection.js';
 import { DOCUMENT_DENSE_FEATURES } from '../../src/scan/injection/injection-model.js';
 import { seededRandom } from '../seeded-random.js';
-import { fitSlope, type Scored } from './calibrate.js';
+import { fitSlope, ratesByDataset, type Scored } from './calibrate.js';
 import { buildDocumentSet } from './document-set.js';
 import { encodeModel, quantize } from './encode-model.js';
 import { MaxWindowLogistic } from './max-window-logistic.js';
@@ -63,16 +63,6 @@ export function trainDocumentModel(dataRoot: string, options: TrainOptions, seed
     `document model: ${all.length} texts (${all.filter((t) => t.row.label === 1).length} attacks); out-of-fold threshold logit ${threshold.toFixed(3)}, slope ${slope.toFixed(3)}`,
     `  bias ${float.bias.toFixed(3)}, dense ${[...float.dense].map((d, k) => `${DOCUMENT_DENSE_FEATURES[k]}=${d.toFixed(2)}`).join(' ')}`,
   ];
-  const byDataset = new Map<string, { n: number; over: number; label: number }>();
-  for (const s of scored) {
-    const key = `${s.dataset} ${s.label === 1 ? 'attacks' : 'benign'}`;
-    const e = byDataset.get(key) ?? { n: 0, over: 0, label: s.label };
-    e.n++;
-    if (s.z >= threshold) e.over++;
-    byDataset.set(key, e);
-  }
-  for (const [name, e] of [...byDataset].sort()) {
-    report.push(`  ${name.padEnd(40)} ${e.label === 1 ? 'TPR' : 'FPR'} ${(e.over / e.n).toFixed(3)}  (${e.over}/${e.n}, out of fold)`);
-  }
+  report.push(...ratesByDataset(scored, threshold, ', out of fold'));
   return { bytes, nonZero: q.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0), report };
 }
