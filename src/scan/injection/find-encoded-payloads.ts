@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../base64.js';
 import { encodedRuns, isHexChar, type EncodedRuns } from './quick-scan.js';
 import { isPrintableText } from './reveal-invisible.js';
 
@@ -102,18 +103,11 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 function fromBase64(run: string): string | undefined {
-  let body = run.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
+  let body = run.replace(/=+$/, ''); // decodeBase64 reads both alphabets
   if (body.length > MAX_ENCODED) body = body.slice(0, MAX_ENCODED);
   if (body.length % 4 === 1) body = body.slice(0, -1);
-  let binary: string;
-  try {
-    binary = atob(body);
-  } catch {
-    return undefined;
-  }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return decodeUtf8(bytes);
+  const bytes = decodeBase64(body);
+  return bytes === undefined ? undefined : decodeUtf8(bytes);
 }
 
 function fromHex(run: string): string | undefined {

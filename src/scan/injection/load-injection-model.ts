@@ -1,4 +1,4 @@
-import { base64ToBytes } from '../ner/ner-model.js';
+import { base64ToBytes } from '../base64.js';
 import { INJECTION_DOCUMENT_MODEL_BASE64 } from './injection-document-model-data.js';
 import { INJECTION_MODEL_BASE64 } from './injection-model-data.js';
 import { decodeInjectionModel, DOCUMENT_DENSE_FEATURES, type InjectionModel } from './injection-model.js';

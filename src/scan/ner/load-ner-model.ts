@@ -1,5 +1,6 @@
 import { NER_MODEL_BASE64 } from './ner-model-data.js';
-import { base64ToBytes, decodeNerModel, type NerModel } from './ner-model.js';
+import { base64ToBytes } from '../base64.js';
+import { decodeNerModel, type NerModel } from './ner-model.js';
 
 let model: NerModel | undefined;
 

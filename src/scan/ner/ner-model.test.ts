@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadNerModel } from './load-ner-model.js';
-import { CUT_COUNT, base64ToBytes, decodeNerModel } from './ner-model.js';
+import { base64ToBytes } from '../base64.js';
+import { CUT_COUNT, decodeNerModel } from './ner-model.js';
 import { NER_MODEL_BASE64 } from './ner-model-data.js';
 import { thrownCode } from '../../../test/thrown-code.js';
 

@@ -78,11 +78,3 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
   }
   return { shift: 32 - bits, weights, scale, cuts, words: new WordMap(hashes, flags) };
 }
-
-/** Decodes base64 without Node's Buffer, so the model loads in a browser too. */
-export function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, decodeBase64Json, decodeBase64Text } from './base64.js';
+import { decodeBase64, decodeBase64Json, decodeBase64Text } from '../base64.js';
 import { shannonEntropy } from './entropy.js';
 import { base62, crc32, githubChecksumValid } from './github-checksum.js';
 import { createScanState } from './scan-state.js';

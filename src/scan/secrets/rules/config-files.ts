@@ -1,4 +1,4 @@
-import { decodeBase64Text } from '../base64.js';
+import { decodeBase64Text } from '../../base64.js';
 import { credentialValueIssue } from '../credential-value.js';
 import { MASKED_SCORE, patternRule } from '../pattern-rule.js';
 import { looksLikePlaceholder } from '../placeholder.js';

@@ -1,4 +1,4 @@
-import { decodeBase64 } from '../base64.js';
+import { decodeBase64 } from '../../base64.js';
 import { shannonEntropy } from '../entropy.js';
 import { keyedRule } from '../keyed-rule.js';
 import { MASKED_SCORE, patternRule } from '../pattern-rule.js';

@@ -1,5 +1,5 @@
 import { bech32Variant } from '../../pii/checksum/bech32.js';
-import { decodeBase64Json } from '../base64.js';
+import { decodeBase64Json } from '../../base64.js';
 import { shannonEntropy } from '../entropy.js';
 import { patternRule } from '../pattern-rule.js';
 import type { SecretMatch, SecretRule, SecretScanState } from '../secret-rule.js';

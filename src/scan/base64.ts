@@ -1,3 +1,5 @@
+import { BulwarkError } from '../core/bulwark-error.js';
+
 const VALUES = new Int8Array(128).fill(-1);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
@@ -56,4 +58,14 @@ export function decodeBase64Json(s: string): Record<string, unknown> | undefined
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The bytes of a bundled model shipped as base64 text (no file system, so it bundles for browsers);
+ * a corrupt string is `ERR_SCAN_MODEL_INVALID`.
+ */
+export function base64ToBytes(b64: string): Uint8Array {
+  const bytes = decodeBase64(b64);
+  if (bytes === undefined) throw new BulwarkError('ERR_SCAN_MODEL_INVALID', 'A bundled model is not valid base64.');
+  return bytes;
 }
