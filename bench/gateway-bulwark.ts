@@ -1,10 +1,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import { createApp } from '../src/app/index.js';
-import { loadConfig } from '../src/config/index.js';
-import { startGateway } from '../src/gateway/index.js';
+import type * as AppModule from '../src/app/index.js';
+import type * as ConfigModule from '../src/config/index.js';
+import type * as GatewayModule from '../src/gateway/index.js';
+
+/**
+ * The compiled build in dist/, which `npm start` runs (bench/gateway.ts builds it first): the
+ * TypeScript sources run under tsx carry wrappers the build does not have, which cost measurably.
+ */
+async function fromDist<T>(path: string): Promise<T> {
+  return (await import(pathToFileURL(join(import.meta.dirname, '..', 'dist', path)).href)) as T;
+}
+const { createApp } = await fromDist<typeof AppModule>('app/index.js');
+const { loadConfig } = await fromDist<typeof ConfigModule>('config/index.js');
+const { startGateway } = await fromDist<typeof GatewayModule>('gateway/index.js');
 
 /**
  * Bulwark with the full pipeline in front of `upstreamUrl`: key authentication, in-memory limits
@@ -43,6 +55,7 @@ export async function startBulwark(upstreamUrl: string, threats = true): Promise
       BULWARK_LIMIT_IP_REQUESTS: big,
       BULWARK_LIMIT_TOKEN_BUDGET: big,
       BULWARK_LIMIT_MAX_STREAMS: '100000',
+      ...(process.env['BENCH_GUARD_THREADS'] === undefined ? {} : { BULWARK_GUARD_THREADS: process.env['BENCH_GUARD_THREADS'] }),
     },
   });
   const logFile = join(dataDir, 'gateway.log');

@@ -7,9 +7,11 @@
  * Options (environment): BENCH_SECONDS (per wrk run, default 10), BENCH_PROFILE=1 (run the
  * Bulwark child under `node --cpu-prof`, profiles in reports/profiles/; summarise one with
  * `bench/summarise-profile.ts`), BENCH_LOG_LEVEL (Bulwark's, default `info`), BENCH_KEEP_LOGS=1
- * (keep Bulwark's log file and say where).
+ * (keep Bulwark's log file and say where), BENCH_GUARD_THREADS (Bulwark's BULWARK_GUARD_THREADS;
+ * default: the gateway's own default). Bulwark runs from the compiled build (dist/, as `npm start`
+ * does), which this script brings up to date first.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +85,7 @@ interface Measured {
 }
 
 async function main(): Promise<void> {
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   const machine = describeMachine();
   const work = mkdtempSync(join(tmpdir(), 'bench-gateway-'));
   const profileDir = join(process.cwd(), 'reports', 'profiles');

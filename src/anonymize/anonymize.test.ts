@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../core/finding.js';
 import { randomBytes } from '../crypto/random-bytes.js';
-import { anonymize, createAnonymizer } from './anonymize.js';
+import { anonymize, createAnonymizer, createVaultAnonymizer } from './anonymize.js';
 import type { AnonymizePlan } from './anonymize-plan.js';
 import { deanonymize } from './deanonymize.js';
 import { InMemoryVault } from './in-memory-vault.js';
@@ -140,5 +140,38 @@ describe('anonymize', () => {
   ])('rejects a plan with %s before any text is processed', (_name, plan, code) => {
     expect(() => createAnonymizer(plan as AnonymizePlan)).toThrow(expect.objectContaining({ code }));
     expect(() => anonymize('', [], plan as AnonymizePlan)).toThrow(expect.objectContaining({ code }));
+  });
+});
+
+describe('createVaultAnonymizer', () => {
+  const text = 'mail ann@x.io or ann@x.io, call 555 0100, card 4111';
+  const findings = [find(text, 'ann@x.io', 'EMAIL_ADDRESS'), find(text, 'ann@x.io', 'EMAIL_ADDRESS', 0.9, 10), find(text, '555 0100', 'PHONE_NUMBER'), find(text, '4111', 'CREDIT_CARD')];
+  const plan: Omit<AnonymizePlan, 'vault'> = {
+    default: { type: 'tokenize' },
+    byType: { PHONE_NUMBER: { type: 'mask', keepLast: 2 }, CREDIT_CARD: { type: 'hash', key: new Uint8Array(32).fill(3), length: 8 } },
+  };
+
+  it('gives the text createAnonymizer gives with the same vault, a fresh vault per call', () => {
+    const anonymizeWith = createVaultAnonymizer(plan);
+    for (let round = 0; round < 2; round++) {
+      const vault = new InMemoryVault();
+      const expected = createAnonymizer({ ...plan, vault: new InMemoryVault() })(text, findings).text;
+      expect(anonymizeWith(text, findings, vault)).toBe(expected);
+      expect(vault.size).toBe(1);
+    }
+  });
+
+  it('numbers placeholders on in the vault it is given', () => {
+    const anonymizeWith = createVaultAnonymizer({ default: { type: 'tokenize' } });
+    const vault = new InMemoryVault();
+    vault.placeholderFor('EMAIL_ADDRESS', 'bob@x.io');
+    expect(anonymizeWith('ann@x.io', [find('ann@x.io', 'ann@x.io', 'EMAIL_ADDRESS')], vault)).toBe('⟦EMAIL_2⟧');
+  });
+
+  it('rejects a bad plan when built and a missing vault when the plan tokenizes', () => {
+    expect(() => createVaultAnonymizer({ default: { type: 'shred' } } as unknown as AnonymizePlan)).toThrow(expect.objectContaining({ code: 'ERR_ANONYMIZE_UNKNOWN_OPERATOR' }));
+    const anonymizeWith = createVaultAnonymizer(plan);
+    expect(() => anonymizeWith(text, findings, undefined as unknown as InMemoryVault)).toThrow(expect.objectContaining({ code: 'ERR_ANONYMIZE_INVALID_OPTION' }));
+    expect(createVaultAnonymizer({ default: { type: 'redact' } })('a b', [find('a b', 'b', 'X')], undefined as unknown as InMemoryVault)).toBe('a ');
   });
 });

@@ -1,10 +1,15 @@
 import type { Finding } from '../core/finding.js';
 import type { AnonymizedItem, AnonymizePlan, AnonymizeResult } from './anonymize-plan.js';
-import { compilePlan, type OperatorResolver } from './compile-plan.js';
+import { compilePlan, compileVaultPlan, type OperatorResolver, type VaultOperatorResolver } from './compile-plan.js';
 import { normalizeFindings } from './normalize-findings.js';
+import { assertVault } from './operators/tokenize.js';
+import type { Vault } from './vault.js';
 
 /** Anonymizes one text with a plan that was validated once. */
 export type Anonymizer = (text: string, findings: readonly Finding[]) => AnonymizeResult;
+
+/** Anonymizes one text with a plan compiled once and the conversation's vault; returns the text only. */
+export type VaultAnonymizer = (text: string, findings: readonly Finding[], vault: Vault) => string;
 
 /**
  * Validates `plan` once and returns a function applying it. Prefer this over {@link anonymize}
@@ -12,7 +17,25 @@ export type Anonymizer = (text: string, findings: readonly Finding[]) => Anonymi
  */
 export function createAnonymizer(plan?: AnonymizePlan): Anonymizer {
   const resolve = compilePlan(plan);
-  return (text, findings) => run(text, findings, resolve);
+  return (text, findings) => {
+    const items: AnonymizedItem[] = [];
+    return { text: run(text, findings, resolve, undefined, items), items };
+  };
+}
+
+/**
+ * Validates `plan` (any `vault` in it is ignored) once and returns a function applying it with
+ * the vault of each call: for a server where one plan serves many conversations, each with its
+ * own vault, so no operator is built per conversation. Returns the anonymized text without
+ * items, which such callers do not read. Throws on invalid plans, and per call
+ * `ERR_ANONYMIZE_INVALID_OPTION` when the plan tokenizes and `vault` is not a vault.
+ */
+export function createVaultAnonymizer(plan?: Omit<AnonymizePlan, 'vault'>): VaultAnonymizer {
+  const { resolve, tokenizes } = compileVaultPlan(plan);
+  return (text, findings, vault) => {
+    if (tokenizes) assertVault(vault);
+    return run(text, findings, resolve, vault, undefined);
+  };
 }
 
 const DEFAULT_RESOLVER = compilePlan();
@@ -29,26 +52,28 @@ export function anonymize(text: string, findings: readonly Finding[], plan?: Ano
     resolve = compilePlan(plan);
     compiled.set(plan as AnonymizePlan, resolve);
   }
-  return run(text, findings, resolve);
+  const items: AnonymizedItem[] = [];
+  return { text: run(text, findings, resolve, undefined, items), items };
 }
 
-function run(text: string, findings: readonly Finding[], resolve: OperatorResolver): AnonymizeResult {
+/**
+ * The anonymized text; pushes one item per replaced span to `items` when given. An operator
+ * resolved as `undefined` is `tokenize` with `vault`.
+ */
+function run(text: string, findings: readonly Finding[], resolve: VaultOperatorResolver, vault: Vault | undefined, items: AnonymizedItem[] | undefined): string {
   const spans = normalizeFindings(text, findings);
-  if (spans.length === 0) return { text, items: [] };
-  const parts: string[] = [];
-  const items: AnonymizedItem[] = [];
+  if (spans.length === 0) return text;
+  let out = '';
   let cursor = 0;
-  let outLength = 0;
   for (const { start, end, finding } of spans) {
-    const before = text.slice(cursor, start);
-    const operator = resolve(finding.type);
-    const replacement = operator.apply(text.slice(start, end), finding.type);
-    parts.push(before, replacement);
-    outLength += before.length;
-    items.push({ type: finding.type, operator: operator.name, start: outLength, end: outLength + replacement.length });
-    outLength += replacement.length;
+    const { type } = finding;
+    const operator = resolve(type);
+    const value = text.slice(start, end);
+    const replacement = operator === undefined ? (vault as Vault).placeholderFor(type, value) : operator.apply(value, type);
+    out += text.slice(cursor, start);
+    items?.push({ type, operator: operator === undefined ? 'tokenize' : operator.name, start: out.length, end: out.length + replacement.length });
+    out += replacement;
     cursor = end;
   }
-  parts.push(text.slice(cursor));
-  return { text: parts.join(''), items };
+  return out + text.slice(cursor);
 }

@@ -266,6 +266,21 @@ describe('applySegments', () => {
     expect(applySegments(request, [])).toBe(request);
   });
 
+  it('writes many siblings in any order (past the point where lookups switch to a map)', () => {
+    const body = { messages: Array.from({ length: 40 }, (_, i) => ({ role: 'user', content: `m${i}`, name: `n${i}` })) };
+    // Reversed and interleaved, so the lookups are neither the last key nor in body order.
+    const replacements = body.messages.flatMap((_, i) => [
+      { path: ['messages', 39 - i, 'content'], text: `c${39 - i}` },
+      { path: ['messages', (i * 7) % 40, 'name'], text: `x${(i * 7) % 40}` },
+    ]);
+    const out = applySegments(body, replacements);
+    expect(out.messages).toEqual(body.messages.map((_, i) => ({ role: 'user', content: `c${i}`, name: `x${i}` })));
+    expect(body.messages[0]).toEqual({ role: 'user', content: 'm0', name: 'n0' });
+    expect(() => applySegments(body, [...replacements, { path: ['messages', 20, 'content', 'x'], text: '' }])).toThrow(
+      expect.objectContaining({ code: 'ERR_ANONYMIZE_INVALID_PATH' }),
+    );
+  });
+
   it('treats "__proto__" keys as plain data and pollutes nothing', () => {
     const body = JSON.parse(
       '{"__proto__":{"polluted":"yes"},"messages":[{"role":"user","content":"hi","__proto__":{"x":1}}],' +

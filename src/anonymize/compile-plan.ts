@@ -6,8 +6,22 @@ import type { OperatorConfig } from './operator-config.js';
 /** Picks the operator for an entity type. */
 export type OperatorResolver = (type: string) => Operator;
 
+/**
+ * Picks the operator for an entity type; `undefined` stands for `tokenize` with the vault given
+ * per call (see `createVaultAnonymizer`).
+ */
+export type VaultOperatorResolver = (type: string) => Operator | undefined;
+
 function isOperator(x: OperatorConfig | Operator): x is Operator {
   return typeof (x as Partial<Operator>).apply === 'function' && typeof (x as Partial<Operator>).name === 'string';
+}
+
+/** The lookup over operators built by `build` (a Map, so types like "constructor" never reach Object.prototype). */
+function resolverOf<T>(plan: Omit<AnonymizePlan, 'vault'>, build: (c: OperatorConfig | Operator) => T): (type: string) => T {
+  const fallback = build(plan.default ?? { type: 'replace' });
+  const byType = new Map<string, T>();
+  for (const [type, config] of Object.entries(plan.byType ?? {})) byType.set(type, build(config));
+  return (type) => (byType.has(type) ? (byType.get(type) as T) : fallback);
 }
 
 /**
@@ -15,10 +29,22 @@ function isOperator(x: OperatorConfig | Operator): x is Operator {
  * bad option fails here and not on the first value of that type.
  */
 export function compilePlan(plan: AnonymizePlan = {}): OperatorResolver {
-  const build = (c: OperatorConfig | Operator): Operator => (isOperator(c) ? c : createOperator(c, plan.vault));
-  const fallback = build(plan.default ?? { type: 'replace' });
-  // A Map, not the record itself: entity types such as "constructor" must not reach Object.prototype.
-  const byType = new Map<string, Operator>();
-  for (const [type, config] of Object.entries(plan.byType ?? {})) byType.set(type, build(config));
-  return (type) => byType.get(type) ?? fallback;
+  return resolverOf(plan, (c) => (isOperator(c) ? c : createOperator(c, plan.vault)));
+}
+
+/**
+ * Like {@link compilePlan}, for a plan whose vault changes from call to call (one per
+ * conversation): every operator but `tokenize` is built and validated once here; `tokenize`
+ * resolves to `undefined`, and the caller applies its vault. `tokenizes` says whether any type
+ * resolves so.
+ */
+export function compileVaultPlan(plan: Omit<AnonymizePlan, 'vault'> = {}): { readonly resolve: VaultOperatorResolver; readonly tokenizes: boolean } {
+  let tokenizes = false;
+  const resolve = resolverOf<Operator | undefined>(plan, (c) => {
+    if (isOperator(c)) return c;
+    if ((c as { type?: unknown } | null)?.type !== 'tokenize') return createOperator(c);
+    tokenizes = true;
+    return undefined;
+  });
+  return { resolve, tokenizes };
 }

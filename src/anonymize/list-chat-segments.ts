@@ -22,76 +22,81 @@ export function listChatSegments(body: unknown): ChatSegment[] {
   const out: ChatSegment[] = [];
   if (!isJsonObject(body)) return out;
   if (typeof body['user'] === 'string') out.push({ path: ['user'], text: body['user'], kind: 'user' });
+  // Plain loops, not forEach callbacks: this runs on every request and every answer.
   const messages = body['messages'];
   if (Array.isArray(messages)) {
-    messages.forEach((m, i) => listMessage(m, ['messages', i], out));
+    for (let i = 0; i < messages.length; i++) listMessage(messages[i], ['messages', i], out);
   }
   // After the messages, so placeholder numbering of the conversation does not depend on the tools.
   const tools = Object.hasOwn(body, 'tools') ? body['tools'] : undefined;
   if (Array.isArray(tools)) {
-    tools.forEach((tool, i) => {
-      if (!isJsonObject(tool)) return;
+    for (let i = 0; i < tools.length; i++) {
+      const tool: unknown = tools[i];
+      if (!isJsonObject(tool)) continue;
       for (const field of ['function', 'custom'] as const) {
         if (Object.hasOwn(tool, field)) listToolDefinition(tool[field], ['tools', i, field], out);
       }
-    });
+    }
   }
   const functions = Object.hasOwn(body, 'functions') ? body['functions'] : undefined;
-  if (Array.isArray(functions)) functions.forEach((fn, i) => listToolDefinition(fn, ['functions', i], out));
+  if (Array.isArray(functions)) {
+    for (let i = 0; i < functions.length; i++) listToolDefinition(functions[i], ['functions', i], out);
+  }
   const choices = body['choices'];
   if (Array.isArray(choices)) {
-    choices.forEach((c, i) => {
-      if (!isJsonObject(c)) return;
+    for (let i = 0; i < choices.length; i++) {
+      const c: unknown = choices[i];
+      if (!isJsonObject(c)) continue;
       if (Object.hasOwn(c, 'message')) listMessage(c['message'], ['choices', i, 'message'], out);
       if (Object.hasOwn(c, 'delta')) listMessage(c['delta'], ['choices', i, 'delta'], out);
-    });
+    }
   }
   return out;
+}
+
+/** Adds a segment of a message (with its role, when it has one). */
+function pushSegment(out: ChatSegment[], role: string | undefined, path: SegmentPath, text: string, kind: SegmentKind): void {
+  out.push(role === undefined ? { path, text, kind } : { path, text, kind, role });
 }
 
 function listMessage(m: unknown, base: SegmentPath, out: ChatSegment[]): void {
   if (!isJsonObject(m)) return;
   const role = typeof m['role'] === 'string' ? m['role'] : undefined;
-  const push = (path: SegmentPath, text: string, kind: SegmentKind): void => {
-    out.push(role === undefined ? { path, text, kind } : { path, text, kind, role });
-  };
   const isTool = role === 'tool' || role === 'function';
   const content = Object.hasOwn(m, 'content') ? m['content'] : undefined;
-  if (typeof content === 'string') push([...base, 'content'], content, isTool ? 'tool_result' : 'content');
+  if (typeof content === 'string') pushSegment(out, role, [...base, 'content'], content, isTool ? 'tool_result' : 'content');
   else if (Array.isArray(content)) {
-    content.forEach((part, k) => {
-      if (!isJsonObject(part)) return;
+    for (let k = 0; k < content.length; k++) {
+      const part: unknown = content[k];
+      if (!isJsonObject(part)) continue;
       const field = part['type'] === 'text' ? 'text' : part['type'] === 'refusal' ? 'refusal' : undefined;
       if (field !== undefined && typeof part[field] === 'string') {
-        push([...base, 'content', k, field], part[field], isTool ? 'tool_result' : 'content_part');
+        pushSegment(out, role, [...base, 'content', k, field], part[field], isTool ? 'tool_result' : 'content_part');
       }
-    });
+    }
   }
-  if (typeof m['refusal'] === 'string') push([...base, 'refusal'], m['refusal'], 'refusal');
-  if (typeof m['name'] === 'string') push([...base, 'name'], m['name'], 'name');
+  if (typeof m['refusal'] === 'string') pushSegment(out, role, [...base, 'refusal'], m['refusal'], 'refusal');
+  if (typeof m['name'] === 'string') pushSegment(out, role, [...base, 'name'], m['name'], 'name');
   const calls = Object.hasOwn(m, 'tool_calls') ? m['tool_calls'] : undefined;
   if (Array.isArray(calls)) {
-    calls.forEach((call, k) => {
-      if (isJsonObject(call)) listArguments(call['function'], [...base, 'tool_calls', k, 'function'], push);
-    });
+    for (let k = 0; k < calls.length; k++) {
+      const call: unknown = calls[k];
+      if (isJsonObject(call)) listArguments(call['function'], [...base, 'tool_calls', k, 'function'], role, out);
+    }
   }
-  if (Object.hasOwn(m, 'function_call')) listArguments(m['function_call'], [...base, 'function_call'], push);
+  if (Object.hasOwn(m, 'function_call')) listArguments(m['function_call'], [...base, 'function_call'], role, out);
 }
 
-function listArguments(
-  fn: unknown,
-  base: SegmentPath,
-  push: (path: SegmentPath, text: string, kind: SegmentKind) => void,
-): void {
+function listArguments(fn: unknown, base: SegmentPath, role: string | undefined, out: ChatSegment[]): void {
   if (!isJsonObject(fn) || typeof fn['arguments'] !== 'string') return;
   const raw = fn['arguments'];
   const path = [...base, 'arguments'];
   const leaves = jsonStringLeaves(raw);
   if (leaves === undefined) {
-    push(path, raw, 'tool_arguments');
+    pushSegment(out, role, path, raw, 'tool_arguments');
     return;
   }
-  for (const [sub, text] of leaves) push([...path, ...sub], text, 'tool_arguments');
+  for (const [sub, text] of leaves) pushSegment(out, role, [...path, ...sub], text, 'tool_arguments');
 }
 
 /**

@@ -14,6 +14,16 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+function byStartOrder(a: Replacement, b: Replacement): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** True when `spans` is already sorted by {@link byStartOrder} (so a stable sort would keep it). */
+function inOrder(spans: readonly Replacement[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (!(byStartOrder(spans[i - 1]!, spans[i]!) <= 0)) return false;
+  return true;
+}
+
 function better(a: Finding, b: Finding): boolean {
   if (a.score !== b.score) return a.score > b.score;
   return a.end - a.start > b.end - b.start;
@@ -34,7 +44,9 @@ export function normalizeFindings(text: string, findings: readonly Finding[]): R
     if (end < text.length && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end++;
     spans.push({ start, end, finding: f });
   }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Scanner findings come sorted: checking is cheaper than a sort call, which allocates its merge
+  // state even for three elements.
+  if (!inOrder(spans)) spans.sort(byStartOrder);
   const out: Replacement[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];

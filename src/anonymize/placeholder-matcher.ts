@@ -97,7 +97,7 @@ export function matchPlaceholderAt(
     j++;
   }
   if (j - coreStart > MAX_CORE) return undefined;
-  if (j >= len && !ctx.final) return couldBecomePlaceholder(text.slice(coreStart, j), ctx.vault.labels()) ? MORE : undefined;
+  if (j >= len && !ctx.final) return couldBecomePlaceholder(text, coreStart, j, ctx.vault.labels()) ? MORE : undefined;
   const digits = j - underscore - 1;
   if (underscore <= coreStart || digits < 1 || digits > MAX_PLACEHOLDER_DIGITS) return undefined;
   for (let d = underscore + 1; d < j; d++) if (!isDigit(text.charCodeAt(d))) return undefined;
@@ -115,22 +115,33 @@ export function matchPlaceholderAt(
   return { end: text.charCodeAt(k + 1) === RSQB ? k + 2 : k + 1, value };
 }
 
+/** `c` upper-cased when it is an ASCII lower-case letter (cores hold [A-Za-z0-9_] only). */
+function asciiUpper(c: number): number {
+  return c >= 0x61 && c <= 0x7a ? c - 0x20 : c;
+}
+
 /**
- * Whether a word cut off by the end of the input could still grow into an issued core; if not,
- * it is released at once instead of being held back.
+ * Whether a word cut off by the end of the input, `text[from, to)`, could still grow into an
+ * issued core (a label, `_`, digits); if not, it is released at once instead of being held back.
+ * Compares in place: this runs for the last word of every streamed chunk.
  */
-function couldBecomePlaceholder(partial: string, labels: Iterable<string>): boolean {
-  const upper = partial.toUpperCase();
+function couldBecomePlaceholder(text: string, from: number, to: number, labels: Iterable<string>): boolean {
+  const length = to - from;
   for (const label of labels) {
-    const stem = label + '_';
-    if (stem.startsWith(upper)) return true;
-    if (upper.startsWith(stem)) {
-      const digits = upper.length - stem.length;
-      if (digits > MAX_PLACEHOLDER_DIGITS) continue;
-      let ok = true;
-      for (let d = stem.length; d < upper.length; d++) ok &&= isDigit(upper.charCodeAt(d));
-      if (ok) return true;
+    const stem = label.length + 1; // the label and its `_`
+    const common = Math.min(length, stem);
+    let same = true;
+    for (let k = 0; same && k < common; k++) {
+      const want = k < label.length ? label.charCodeAt(k) : UNDERSCORE;
+      if (asciiUpper(text.charCodeAt(from + k)) !== want) same = false;
     }
+    if (!same) continue;
+    // A prefix of the stem, or the stem and then at most the digits a number may have.
+    if (length <= stem) return true;
+    if (length - stem > MAX_PLACEHOLDER_DIGITS) continue;
+    let digits = true;
+    for (let k = from + stem; digits && k < to; k++) digits = isDigit(text.charCodeAt(k));
+    if (digits) return true;
   }
   return false;
 }

@@ -14,6 +14,10 @@ const SHORT_LABELS: Readonly<Record<string, string>> = {
   IBAN_CODE: 'IBAN',
 };
 
+// Labels computed so far, by entity type (bounded: custom detectors may name any type).
+const labels = new Map<string, string>();
+const MAX_CACHED_LABELS = 256;
+
 /**
  * The placeholder label for an entity type: `EMAIL_ADDRESS` → `EMAIL`, `PHONE_NUMBER` → `PHONE`,
  * `IBAN_CODE` → `IBAN`; any other type upper-cased, with characters outside `[A-Z0-9]` turned
@@ -23,6 +27,17 @@ const SHORT_LABELS: Readonly<Record<string, string>> = {
 export function placeholderLabel(type: string): string {
   const short = SHORT_LABELS[type];
   if (short !== undefined) return short;
+  let label = labels.get(type);
+  if (label === undefined) {
+    label = computeLabel(type);
+    // Every tokenized value asks for its label, and a handful of types ever occur.
+    if (labels.size >= MAX_CACHED_LABELS) labels.clear();
+    labels.set(type, label);
+  }
+  return label;
+}
+
+function computeLabel(type: string): string {
   let label = type
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '_')

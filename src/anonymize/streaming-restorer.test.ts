@@ -117,6 +117,32 @@ describe('createStreamingRestorer', () => {
     expect(r.push('2 ')).toBe('EMAIL_12 ');
   });
 
+  it('holds a cut-off word exactly when it could still grow into an issued placeholder', () => {
+    // The test the matcher makes, written the plain way: the word upper-cased is a prefix of
+    // `LABEL_`, or `LABEL_` followed by up to six digits.
+    const couldGrow = (word: string): boolean =>
+      [...vault.labels()].some((label) => {
+        const upper = word.toUpperCase();
+        const stem = `${label}_`;
+        return stem.startsWith(upper) || (upper.startsWith(stem) && /^\d{0,6}$/.test(upper.slice(stem.length)));
+      });
+    const noise = fc
+      .tuple(fc.constantFrom('E', 'e', 'P', 'p', 'U', 'u', 'I', 'x'), fc.string({ unit: fc.constantFrom(...'EMAILmailPHONEphoneUS_SSNus_ssn0123456789'.split('')), maxLength: 14 }))
+      .map(([first, more]) => first + more);
+    // A label's stem in any case, digits after it, cut anywhere.
+    const stemmed = fc
+      .tuple(fc.constantFrom('EMAIL_', 'phone_', 'Person_', 'US_SSN_', 'US_'), fc.stringMatching(/^\d{0,8}$/), fc.nat({ max: 20 }))
+      .map(([stem, digits, cut]) => (stem + digits).slice(0, 1 + cut));
+    fc.assert(
+      fc.property(fc.oneof(noise, stemmed), (word) => {
+        const r = createStreamingRestorer(vault);
+        expect(r.push(`ok ${word}`)).toBe(couldGrow(word) ? 'ok ' : `ok ${word}`);
+        expect(r.pending).toBe(couldGrow(word) ? word.length : 0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('releases text without placeholder-like content immediately and unchanged', () => {
     // The vault's labels start with E, P and U: words starting otherwise can never match.
     const safeChars = fc.constantFrom(

@@ -18,6 +18,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'BULWARK_PORT', path: ['server', 'port'] },
   { name: 'BULWARK_BODY_LIMIT_BYTES', path: ['server', 'bodyLimitBytes'] },
   { name: 'BULWARK_TRUST_PROXY', path: ['server', 'trustProxy'] },
+  { name: 'BULWARK_GUARD_THREADS', path: ['server', 'guardThreads'] },
   { name: 'BULWARK_UPSTREAM', path: ['upstream', 'kind'] },
   { name: 'BULWARK_UPSTREAM_BASE_URL', path: ['upstream', 'baseUrl'] },
   { name: 'BULWARK_UPSTREAM_API_KEY' },

@@ -30,6 +30,11 @@ const serverSchema = z.strictObject({
       if (v === 'true') return true;
       return /^\d+$/.test(v) ? Number(v) : v;
     }),
+  /**
+   * Worker threads that take chat inspections (PII scan, threat checks) off the request thread
+   * while it is busy with other requests; 0: none. Default: one less than the CPU count, at most 4.
+   */
+  guardThreads: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 /** Where the anthropic upstream goes when no base URL is configured. */

@@ -6,6 +6,7 @@ import { chatCompletionsRoute } from './chat-completions-route.js';
 import { embeddingsRoute } from './embeddings-route.js';
 import { errorBody } from './error-body.js';
 import { healthDetailedRoute } from './health-detailed-route.js';
+import { trackInFlight } from './in-flight.js';
 import { infoRoutes } from './info-routes.js';
 import { metricsHooks, metricsRoute } from './metrics/index.js';
 import { openApiRoute, routeCatalog } from './openapi/index.js';
@@ -37,6 +38,7 @@ export function buildServer(app: App): FastifyInstance {
   });
 
   routeCatalog(server);
+  trackInFlight(server);
   metricsHooks(server);
   server.decorateRequest('bulwark', null as never);
   server.addHook('onRequest', (request, reply, done) => {

@@ -1,4 +1,5 @@
 import type { ChunkRestorer } from './chunk-restorer.js';
+import { ChunkTemplate } from './chunk-template.js';
 import { HeldText } from './held-text.js';
 import type { OutputCheck } from './output-check.js';
 import { isJsonObject, type JsonObject } from '../core/json-object.js';
@@ -6,7 +7,6 @@ import { isJsonObject, type JsonObject } from '../core/json-object.js';
 export { OUTPUT_WINDOW } from './held-text.js';
 
 const FIELDS = ['content', 'refusal'] as const;
-const TEMPLATE_FIELDS = ['id', 'object', 'created', 'model', 'system_fingerprint'] as const;
 
 /** The held texts of one choice: content, refusal, each tool call's arguments, a legacy function call's. */
 interface Choice {
@@ -37,7 +37,7 @@ function appendToolTail(delta: JsonObject, k: number, tail: string): void {
  */
 export function checkedStreamRestorer(inner: ChunkRestorer, check: OutputCheck): ChunkRestorer {
   const state = new Map<number, Choice>();
-  let template: JsonObject = { object: 'chat.completion.chunk' };
+  const template = new ChunkTemplate();
   let stopped = false;
   const choiceOf = (index: number): Choice => {
     let c = state.get(index);
@@ -89,8 +89,7 @@ export function checkedStreamRestorer(inner: ChunkRestorer, check: OutputCheck):
   };
   const checkChunk = (chunk: unknown): unknown => {
     if (!isJsonObject(chunk) || !Array.isArray(chunk['choices'])) return chunk;
-    template = { object: 'chat.completion.chunk' };
-    for (const f of TEMPLATE_FIELDS) if (Object.hasOwn(chunk, f)) template[f] = chunk[f];
+    template.update(chunk);
     return { ...chunk, choices: chunk['choices'].map(checkChoice) };
   };
   const guarded = <T>(step: () => T): T => {
@@ -108,7 +107,7 @@ export function checkedStreamRestorer(inner: ChunkRestorer, check: OutputCheck):
       guarded(() => {
         if (stopped) return undefined;
         const tail = inner.finish();
-        const out = tail === undefined ? { ...template, choices: [] as unknown[] } : (checkChunk(tail) as JsonObject);
+        const out = tail === undefined ? template.closing([]) : (checkChunk(tail) as JsonObject);
         const choices = [...(out['choices'] as unknown[])];
         for (const index of [...state.keys()]) {
           const at = choices.findIndex((c) => isJsonObject(c) && c['index'] === index);

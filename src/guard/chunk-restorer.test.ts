@@ -55,6 +55,24 @@ describe('createChunkRestorer', () => {
     expect(r.finish()).toBeUndefined();
   });
 
+  it('closes with the fields of the last chunk, in the same order, also when they change mid-stream', () => {
+    const r = createChunkRestorer(vault());
+    r.push(chunk([{ index: 0, delta: { content: 'x ⟦EMAIL_' } }]));
+    r.push({ model: 'm2', choices: [{ index: 0, delta: { content: '' } }], id: 'c2', system_fingerprint: 'fp' });
+    r.push({ model: 'm2', choices: [{ index: 0, delta: { content: '' } }], id: 'c2', system_fingerprint: 'fp' });
+    const tail = r.finish() as Record<string, unknown>;
+    expect(Object.keys(tail)).toEqual(['object', 'id', 'model', 'system_fingerprint', 'choices']);
+    expect(tail).toMatchObject({ object: 'chat.completion.chunk', id: 'c2', model: 'm2', system_fingerprint: 'fp' });
+    const dropped = createChunkRestorer(vault());
+    dropped.push(chunk([{ index: 0, delta: { content: '⟦EMAIL_' } }]));
+    dropped.push({ choices: [{ index: 0, delta: { content: '' } }], created: 1 });
+    expect(Object.keys(dropped.finish() as object)).toEqual(['object', 'created', 'choices']);
+    const again = createChunkRestorer(vault());
+    again.push({ ...chunk([{ index: 0, delta: { content: '⟦EMAIL_' } }]), object: 'custom' });
+    again.push(chunk([{ index: 0, delta: { content: '' } }]));
+    expect(again.finish()).toMatchObject({ object: 'chat.completion.chunk', id: 'c', created: 1, model: 'm' });
+  });
+
   it('restores streamed tool-call arguments as valid, escaped JSON', () => {
     const args = '{"to":"⟦EMAIL_1⟧","name":"⟦PERSON_1⟧"}';
     const r = createChunkRestorer(vault());

@@ -1,4 +1,5 @@
 import { createStreamingRestorer, type StreamingRestorer, type Vault } from '../anonymize/index.js';
+import { ChunkTemplate } from './chunk-template.js';
 import { jsonStringVault } from './json-string-vault.js';
 import { isJsonObject, type JsonObject } from '../core/json-object.js';
 
@@ -23,8 +24,6 @@ interface ChoiceState {
   readonly tools: Map<number, StreamingRestorer>;
 }
 
-const TEMPLATE_FIELDS = ['id', 'object', 'created', 'model', 'system_fingerprint'] as const;
-
 /**
  * Creates the restorer for one stream: one streaming restorer per choice for `delta.content`
  * and `delta.refusal`, and one per tool call for `delta.tool_calls[].function.arguments` (with
@@ -33,7 +32,7 @@ const TEMPLATE_FIELDS = ['id', 'object', 'created', 'model', 'system_fingerprint
 export function createChunkRestorer(vault: Vault): ChunkRestorer {
   const argsVault = jsonStringVault(vault);
   const choices = new Map<number, ChoiceState>();
-  let template: JsonObject = { object: 'chat.completion.chunk' };
+  const template = new ChunkTemplate();
 
   const stateOf = (index: number): ChoiceState => {
     let s = choices.get(index);
@@ -65,6 +64,9 @@ export function createChunkRestorer(vault: Vault): ChunkRestorer {
     return { ...choice, delta };
   };
 
+  // Made once per stream rather than as an inline callback per chunk.
+  const restoreEach = (c: unknown, position: number): unknown => (isJsonObject(c) ? restoreChoice(c, position) : c);
+
   const restoreToolCall = (call: unknown, position: number, state: ChoiceState): unknown => {
     if (!isJsonObject(call) || !isJsonObject(call['function']) || typeof call['function']['arguments'] !== 'string') return call;
     const k = typeof call['index'] === 'number' ? call['index'] : position;
@@ -76,10 +78,8 @@ export function createChunkRestorer(vault: Vault): ChunkRestorer {
   return {
     push(chunk) {
       if (!isJsonObject(chunk) || !Array.isArray(chunk['choices'])) return chunk;
-      template = { object: 'chat.completion.chunk' };
-      for (const f of TEMPLATE_FIELDS) if (Object.hasOwn(chunk, f)) template[f] = chunk[f];
-      const restored = chunk['choices'].map((c: unknown, p) => (isJsonObject(c) ? restoreChoice(c, p) : c));
-      return { ...chunk, choices: restored };
+      template.update(chunk);
+      return { ...chunk, choices: chunk['choices'].map(restoreEach) };
     },
     finish() {
       const out: JsonObject[] = [];
@@ -89,7 +89,7 @@ export function createChunkRestorer(vault: Vault): ChunkRestorer {
         if (Object.keys(delta).length > 0) out.push({ index, delta, finish_reason: null });
       }
       choices.clear();
-      return out.length === 0 ? undefined : { ...template, choices: out };
+      return out.length === 0 ? undefined : template.closing(out);
     },
   };
 }

@@ -65,6 +65,17 @@ function pemStart(text: string): number | undefined {
   return end >= 0 && text.indexOf('-----', end + 8) >= 0 ? undefined : begin;
 }
 
+/** The findings that end by `cut` (all of them, without a copy, when none reaches past it). */
+function releasedOf(found: readonly Finding[], cut: number): readonly Finding[] {
+  let kept: Finding[] | undefined;
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    if (f.end <= cut) kept?.push(f);
+    else kept ??= found.slice(0, i);
+  }
+  return kept ?? found;
+}
+
 /**
  * One streamed text (a choice's content or refusal, or one tool call's arguments) whose released
  * text has passed the output check. With `json`, the text is raw JSON string content: cuts and
@@ -114,7 +125,7 @@ export class HeldText {
       if (seen.leaked) reportCanary(this.check);
       else cut = fragment === undefined ? Math.min(cut, seen.holdFrom) : fragment.boundary(Math.min(cut, seen.holdFrom));
     }
-    return this.#release(held, cut, found.filter((f) => f.end <= cut));
+    return this.#release(held, cut, releasedOf(found, cut));
   }
 
   /** Releases everything held (the choice finished or the stream ended). */

@@ -41,9 +41,19 @@ export function segmentWhere(segment: ChatSegment, trust: SegmentTrust): string 
   return trust === 'untrusted' && segment.kind !== 'tool_result' ? 'document' : segment.kind;
 }
 
+/** Whether a message or one of its content parts carries the untrusted marker. */
+function hasMarkers(m: unknown): boolean {
+  if (!isJsonObject(m)) return false;
+  if (Object.hasOwn(m, UNTRUSTED_MARKER)) return true;
+  const content = m['content'];
+  return Array.isArray(content) && content.some((p) => isJsonObject(p) && Object.hasOwn(p, UNTRUSTED_MARKER));
+}
+
 /** `body` without untrusted markers (the input itself when it has none). */
 export function withoutMarkers<T>(body: T): T {
   if (!isJsonObject(body) || !Array.isArray(body['messages'])) return body;
+  // Nearly every request has none: look before copying the message list.
+  if (!body['messages'].some(hasMarkers)) return body;
   let changed = false;
   const strip = (o: JsonObject): JsonObject => {
     const { [UNTRUSTED_MARKER]: _, ...rest } = o;

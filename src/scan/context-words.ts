@@ -17,8 +17,14 @@ function isWordChar(code: number): boolean {
   );
 }
 
-/** Context words grouped by first character, longest first, so a phrase beats its last word. */
-type CompiledWords = Map<number, string[]>;
+/**
+ * Context words grouped by first character, longest first, so a phrase beats its last word. ASCII
+ * first characters index an array: the search looks up every character of the window.
+ */
+interface CompiledWords {
+  readonly ascii: readonly (readonly string[] | undefined)[];
+  readonly other: ReadonlyMap<number, readonly string[]>;
+}
 
 // Detectors pass the same frozen list on every call: compile each list once.
 const compiled = new WeakMap<readonly string[], CompiledWords>();
@@ -26,14 +32,17 @@ const compiled = new WeakMap<readonly string[], CompiledWords>();
 function compile(words: readonly string[]): CompiledWords {
   let byFirst = compiled.get(words);
   if (byFirst) return byFirst;
-  byFirst = new Map();
+  const ascii: (string[] | undefined)[] = new Array<string[] | undefined>(128).fill(undefined);
+  const other = new Map<number, string[]>();
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
     if (w.length === 0) continue;
     const first = w.charCodeAt(0);
-    const list = byFirst.get(first);
+    const list = first < 128 ? ascii[first] : other.get(first);
     if (list) list.push(w);
-    else byFirst.set(first, [w]);
+    else if (first < 128) ascii[first] = [w];
+    else other.set(first, [w]);
   }
+  byFirst = { ascii, other };
   compiled.set(words, byFirst);
   return byFirst;
 }
@@ -56,7 +65,8 @@ function matchesAt(text: string, at: number, word: string): boolean {
 /** The first context word starting at a word start in `[lo, hi)` and ending by `hi`. */
 function findIn(text: string, lo: number, hi: number, byFirst: CompiledWords): string | undefined {
   for (let at = lo; at < hi; at++) {
-    const candidates = byFirst.get(lower(text.charCodeAt(at)));
+    const first = lower(text.charCodeAt(at));
+    const candidates = first < 128 ? byFirst.ascii[first] : byFirst.other.get(first);
     if (!candidates) continue;
     if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
     for (const word of candidates) {

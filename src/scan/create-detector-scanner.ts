@@ -31,13 +31,13 @@ export interface DetectorScannerOptions extends ScanOptions {
 export function createDetectorScanner(options: DetectorScannerOptions): Scanner {
   const { detectors } = options;
   const entities = [...new Set(detectors.flatMap((d) => d.entities))];
-  const defaults = checkOptions(options, entities);
+  const defaults = checkOptions(options, detectors, entities);
 
   return {
     entities,
     scan(text, callOptions) {
-      const merged = callOptions ? checkOptions({ ...defaults.options, ...callOptions }, entities) : defaults;
-      return runScan(text, detectors, merged);
+      const merged = callOptions ? checkOptions({ ...defaults.options, ...callOptions }, detectors, entities) : defaults;
+      return runScan(text, merged);
     },
   };
 }
@@ -49,11 +49,13 @@ interface CheckedOptions {
   readonly threshold: number;
   readonly regions: readonly string[];
   readonly selected: ReadonlySet<string> | undefined;
+  /** The detectors that can emit a selected type (all of them without a selection). */
+  readonly active: readonly Detector[];
   readonly allow: AllowMatcher | undefined;
   readonly deny: DenyMatcher | undefined;
 }
 
-function checkOptions(options: ScanOptions, known: readonly string[]): CheckedOptions {
+function checkOptions(options: ScanOptions, detectors: readonly Detector[], known: readonly string[]): CheckedOptions {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   if (!(threshold >= 0 && threshold <= 1)) {
     throw new BulwarkError('ERR_SCAN_INVALID_OPTION', 'threshold must be a number between 0 and 1');
@@ -69,24 +71,39 @@ function checkOptions(options: ScanOptions, known: readonly string[]): CheckedOp
   if (regions.some((r) => !/^[A-Z]{2}$/.test(r))) {
     throw new BulwarkError('ERR_SCAN_INVALID_OPTION', 'regions must be ISO 3166-1 alpha-2 codes');
   }
+  const selected = options.entities ? new Set(options.entities) : undefined;
   return {
     options,
     threshold,
     regions,
-    selected: options.entities ? new Set(options.entities) : undefined,
+    selected,
+    active: selected ? detectors.filter((d) => d.entities.some((e) => selected.has(e))) : detectors,
     allow: options.allow && options.allow.length > 0 ? compileAllowList(options.allow) : undefined,
     deny: options.deny ? compileDenyList(options.deny) : undefined,
   };
 }
 
-function runScan(text: string, detectors: readonly Detector[], checked: CheckedOptions): Finding[] {
-  if (text.length === 0) return [];
-  const { selected, threshold, allow, deny } = checked;
-  const ctx: DetectorContext = { regions: checked.regions, shared: new Map() };
+/** A scan's context; its scratch space is made when a detector first uses it (a secret scan never does). */
+class ScanContext implements DetectorContext {
+  #shared: Map<string, unknown> | undefined;
 
+  constructor(readonly regions: readonly string[]) {}
+
+  get shared(): Map<string, unknown> {
+    this.#shared ??= new Map();
+    return this.#shared;
+  }
+}
+
+function runScan(text: string, checked: CheckedOptions): Finding[] {
+  if (text.length === 0) return [];
+  const { active, selected, threshold, allow, deny } = checked;
+  const ctx = new ScanContext(checked.regions);
+
+  // Plain loops, no callbacks: this runs per segment of every request.
   let findings: Finding[] = [];
-  for (const detector of detectors) {
-    if (selected && !detector.entities.some((e) => selected.has(e))) continue;
+  for (let d = 0; d < active.length; d++) {
+    const detector = active[d]!;
     for (const f of detector.detect(text, ctx)) {
       if (selected && !selected.has(f.type)) continue;
       findings.push(detector.context ? boostByContext(text, f, detector.context) : f);
@@ -97,9 +114,15 @@ function runScan(text: string, detectors: readonly Detector[], checked: CheckedO
       if (!selected || selected.has(f.type)) findings.push(f);
     }
   }
+  // Most texts (and most stream windows of an answer) hold nothing: skip the copies below.
+  if (findings.length === 0) return findings;
   findings = applyPrecisionGuards(text, findings);
-  findings = findings.filter((f) => f.score >= threshold && !(allow && allow(text.slice(f.start, f.end))));
-  return resolveOverlaps(findings);
+  const kept: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    if (f.score >= threshold && !(allow && allow(text.slice(f.start, f.end)))) kept.push(f);
+  }
+  return resolveOverlaps(kept);
 }
 
 function boostByContext(text: string, f: Finding, words: readonly string[]): Finding {

@@ -35,4 +35,18 @@ describe('resolveOverlaps', () => {
     const best = input.reduce((a, b) => (b.score > a.score ? b : a));
     expect(out).toContain(best);
   });
+
+  it('gives the same result for input already in start order as for the same findings shuffled', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 50; round++) {
+      const input = Array.from({ length: 1 + Math.floor(rnd() * 12) }, (_, i) => {
+        const start = Math.floor(rnd() * 60);
+        return f(`T${i}`, start, start + 1 + Math.floor(rnd() * 12), rnd());
+      });
+      const ordered = [...input].sort((a, b) => a.start - b.start || b.end - a.end);
+      expect(resolveOverlaps(ordered)).toEqual(resolveOverlaps(input));
+      expect(resolveOverlaps(ordered)).not.toBe(ordered);
+    }
+  });
 });

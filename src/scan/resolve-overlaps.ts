@@ -10,34 +10,46 @@ import type { Finding } from '../core/finding.js';
  */
 export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
   if (findings.length < 2) return [...findings];
-  const byStart = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  // Detectors often report in text order already: checking is cheaper than a sort call, which
+  // allocates its merge state even for three elements.
+  const byStart = inOrder(findings) ? findings : [...findings].sort(byStartOrder);
   const kept: Finding[] = [];
-  let cluster: Finding[] = [];
+  let from = 0; // the current cluster is byStart[from, i)
   let clusterEnd = -1;
-  for (const f of byStart) {
-    if (f.start >= clusterEnd && cluster.length > 0) {
-      pushResolved(cluster, kept);
-      cluster = [];
+  for (let i = 0; i < byStart.length; i++) {
+    const f = byStart[i]!;
+    if (f.start >= clusterEnd && i > from) {
+      pushResolved(byStart, from, i, kept);
+      from = i;
     }
-    cluster.push(f);
     clusterEnd = Math.max(clusterEnd, f.end);
   }
-  pushResolved(cluster, kept);
+  pushResolved(byStart, from, byStart.length, kept);
   return kept;
+}
+
+function byStartOrder(a: Finding, b: Finding): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** True when `findings` is already sorted by {@link byStartOrder} (so a stable sort would keep it). */
+function inOrder(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) if (!(byStartOrder(findings[i - 1]!, findings[i]!) <= 0)) return false;
+  return true;
 }
 
 function rank(a: Finding, b: Finding): number {
   return b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start;
 }
 
-/** Greedy by rank inside one cluster; appends the winners to `out` in start order. */
-function pushResolved(cluster: Finding[], out: Finding[]): void {
-  if (cluster.length === 1) {
-    out.push(cluster[0]!);
+/** Greedy by rank inside the cluster `list[from, to)`; appends the winners to `out` in start order. */
+function pushResolved(list: readonly Finding[], from: number, to: number, out: Finding[]): void {
+  if (to - from === 1) {
+    out.push(list[from]!);
     return;
   }
   const winners: Finding[] = [];
-  for (const candidate of cluster.sort(rank)) {
+  for (const candidate of list.slice(from, to).sort(rank)) {
     if (winners.every((w) => w.end <= candidate.start || w.start >= candidate.end)) winners.push(candidate);
   }
   out.push(...winners.sort((a, b) => a.start - b.start));

@@ -87,7 +87,16 @@ export function sqlApiKeyRepository(db: Kysely<StoreSchema>): SqlApiKeyRepositor
     },
     async replace(oldId, replacement, oldExpiresAt) {
       return db.transaction().execute(async (tx) => {
-        const old = await tx.selectFrom('api_keys').select(['id', 'expires_at']).where('id', '=', oldId).executeTakeFirst();
+        // A write first, which locks the old key: on SQLite a transaction that reads and then
+        // writes fails at once (SQLITE_BUSY_SNAPSHOT, no busy timeout) when another connection,
+        // such as a CLI or a second gateway process, commits in between; a first write waits its turn.
+        // On Postgres it holds off a concurrent rotation of the same key.
+        const old = await tx
+          .updateTable('api_keys')
+          .set((eb) => ({ replaced_by: eb.ref('replaced_by') }))
+          .where('id', '=', oldId)
+          .returning(['id', 'expires_at'])
+          .executeTakeFirst();
         if (old === undefined) return false;
         await tx.insertInto('api_keys').values(toRow(replacement)).execute();
         const keep = old.expires_at !== null && old.expires_at < oldExpiresAt.toISOString();

@@ -54,4 +54,25 @@ describe('compileKeywordFilter', () => {
       { numRuns: 300 },
     );
   });
+
+  it('lists exactly the flagged keywords, in order of first occurrence, with the same positions', () => {
+    const alphabet = fc.constantFrom(...'abAB_-. c');
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ unit: alphabet, minLength: 1, maxLength: 4 }).map((s) => s.toLowerCase()), { maxLength: 8 }), fc.string({ unit: alphabet, maxLength: 60 }), fc.boolean(), (keywords, text, trackAll) => {
+        const f = compileKeywordFilter(keywords);
+        const track = new Uint8Array(f.keywords.length).fill(trackAll ? 1 : 0);
+        const want = f.scanWithPositions(text, track);
+        const firstAt = (i: number): number => text.toLowerCase().indexOf(f.keywords[i]!);
+        const flagged = f.keywords.map((_, i) => i).filter((i) => want.flags[i] === 1);
+        // Twice: the second call must not see what the first one listed.
+        for (let round = 0; round < 2; round++) {
+          const got = f.hits(text, track);
+          expect([...got.found].sort((a, b) => a - b)).toEqual(flagged);
+          expect(got.found.map((i) => firstAt(i) + f.keywords[i]!.length)).toEqual([...got.found.map((i) => firstAt(i) + f.keywords[i]!.length)].sort((a, b) => a - b));
+          expect(f.keywords.map((_, i) => got.positions[i] ?? [])).toEqual(f.keywords.map((_, i) => want.positions[i] ?? []));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

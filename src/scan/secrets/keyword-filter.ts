@@ -16,7 +16,16 @@ export interface KeywordFilter {
    * `track` (by index), in text order; a keyword without a list did not occur or was not tracked.
    */
   scanWithPositions(text: string, track: Uint8Array): { flags: Uint8Array; positions: (number[] | undefined)[] };
+  /**
+   * Like {@link scanWithPositions}, but lists the indices of the keywords that occur (each once,
+   * in the order their first occurrences end) instead of one flag per keyword: on ordinary text one or two
+   * keywords occur out of hundreds, so the caller visits those only.
+   */
+  hits(text: string, track: Uint8Array): { found: number[]; positions: readonly (number[] | undefined)[] };
 }
+
+// What `hits` returns when no tracked keyword occurs (nearly always): shared, so never written to.
+const NO_POSITIONS: readonly (number[] | undefined)[] = Object.freeze([]);
 
 /** Builds the automaton. Throws a plain Error for an empty or non-lower-case-ASCII keyword. */
 export function compileKeywordFilter(input: readonly string[]): KeywordFilter {
@@ -96,6 +105,8 @@ export function compileKeywordFilter(input: readonly string[]): KeywordFilter {
   const index = new Map(keywords.map((k, i) => [k, i]));
 
   const lengths = keywords.map((k) => k.length);
+  // Which keywords `hits` has listed so far; cleared before it returns (scans are synchronous).
+  const listed = new Uint8Array(keywords.length);
 
   return {
     keywords,
@@ -115,6 +126,26 @@ export function compileKeywordFilter(input: readonly string[]): KeywordFilter {
         }
       }
       return { flags, positions };
+    },
+    hits(text, track) {
+      const found: number[] = [];
+      let positions: (number[] | undefined)[] | undefined;
+      let row = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        row = delta[row + (c < 128 ? symbolOf[c]! : 0)]!;
+        if (hasOut[row] === 1) {
+          for (const k of outAt.get(row)!) {
+            if (listed[k] === 0) {
+              listed[k] = 1;
+              found.push(k);
+            }
+            if (track[k] === 1) ((positions ??= [])[k] ??= []).push(i + 1 - lengths[k]!);
+          }
+        }
+      }
+      for (const k of found) listed[k] = 0;
+      return { found, positions: positions ?? NO_POSITIONS };
     },
     scan(text) {
       const flags = new Uint8Array(keywords.length);

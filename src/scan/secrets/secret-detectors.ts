@@ -3,13 +3,15 @@ import type { Detector, DetectorContext } from '../detector.js';
 import { perScan } from '../per-scan.js';
 import { compileKeywordFilter, type KeywordFilter } from './keyword-filter.js';
 import { createScanState } from './scan-state.js';
-import type { SecretRule, SecretScanState } from './secret-rule.js';
+import type { SecretRule } from './secret-rule.js';
 import { secretRules } from './secret-rules.js';
 
 /** A rule table compiled for scanning: the keyword automaton and each rule's keyword indices. */
 interface CompiledRules {
   readonly filter: KeywordFilter;
   readonly rules: readonly { readonly rule: SecretRule; readonly keywords: readonly number[] }[];
+  /** Per keyword index, the indices (ascending) of the rules it triggers. */
+  readonly rulesOf: readonly (readonly number[])[];
   /** Keywords whose positions the anchored rules use (1 = record). */
   readonly track: Uint8Array;
 }
@@ -23,7 +25,12 @@ function compile(rules: readonly SecretRule[]): CompiledRules {
   const filter = compileKeywordFilter(rules.flatMap((r) => r.keywords));
   const track = new Uint8Array(filter.keywords.length);
   for (const r of rules) if (r.anchored) for (const k of r.keywords) track[filter.indexOf(k)] = 1;
-  compiled = { filter, track, rules: rules.map((rule) => ({ rule, keywords: rule.keywords.map((k) => filter.indexOf(k)) })) };
+  const compiledRules = rules.map((rule) => ({ rule, keywords: rule.keywords.map((k) => filter.indexOf(k)) }));
+  const rulesOf: number[][] = filter.keywords.map(() => []);
+  compiledRules.forEach(({ keywords }, r) => {
+    for (const k of new Set(keywords)) rulesOf[k]!.push(r);
+  });
+  compiled = { filter, track, rules: compiledRules, rulesOf };
   compiledTables.set(rules, compiled);
   return compiled;
 }
@@ -60,17 +67,37 @@ export function createSecretDetector(rules: readonly SecretRule[] = secretRules)
     detect(text: string): Finding[] {
       if (text.length === 0) return [];
       const compiled = compile(rules);
-      const { flags, positions } = compiled.filter.scanWithPositions(text, compiled.track);
-      let state: SecretScanState | undefined;
+      const { found, positions } = compiled.filter.hits(text, compiled.track);
+      if (found.length === 0) return [];
+      // The rules of the keywords found, in table order (the order every rule used to be tried in).
+      const triggered = rulesTriggered(compiled, found);
+      const state = createScanState(text, occurrencesFrom(compiled, positions));
       const findings: Finding[] = [];
-      for (const { rule, keywords } of compiled.rules) {
-        if (!anyFlag(flags, keywords)) continue;
-        state ??= createScanState(text, occurrencesFrom(compiled, positions));
+      for (const r of triggered) {
+        const { rule } = compiled.rules[r]!;
         for (const m of rule.find(state)) findings.push(toFinding(rule, m));
       }
       return findings;
     },
   };
+}
+
+/** Indices of the rules any of the `found` keywords triggers, ascending, each once. */
+function rulesTriggered(compiled: CompiledRules, found: readonly number[]): readonly number[] {
+  if (found.length === 1) return compiled.rulesOf[found[0]!]!;
+  // An insertion sort, not Array#sort: the lists are short, and a sort call allocates its state.
+  const out: number[] = [];
+  for (const k of found) {
+    for (const r of compiled.rulesOf[k]!) {
+      let at = out.length;
+      while (at > 0 && out[at - 1]! > r) at--;
+      if (at > 0 && out[at - 1] === r) continue;
+      out.push(r);
+      for (let j = out.length - 1; j > at; j--) out[j] = out[j - 1]!;
+      out[at] = r;
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,32 @@
+import type { Canary, Detection } from '../../guard/index.js';
+import type { VaultEntry } from './recording-vault.js';
+
+/** Main thread to guard thread: inspect one chat body under the policy of (key, route). */
+export interface InspectMessage {
+  readonly id: number;
+  readonly body: unknown;
+  readonly keyId: string | null;
+  readonly route: string;
+}
+
+/** A finished inspection, as plain data (structured clone keeps Sets, drops class prototypes). */
+export interface InspectedMessage {
+  readonly id: number;
+  readonly body: unknown;
+  readonly vault: readonly VaultEntry[];
+  readonly findings: Readonly<Record<string, number>>;
+  readonly promptValues: ReadonlySet<string>;
+  readonly detections: Detection[];
+  /** The refusal's code and message, when a check blocked the request. */
+  readonly blocked: { readonly code: string; readonly message: string } | undefined;
+  readonly canary: Canary | undefined;
+}
+
+/** An inspection that threw: a catalogue error travels as its code and message. */
+export interface FailedMessage {
+  readonly id: number;
+  readonly error: { readonly code: string | undefined; readonly message: string };
+}
+
+/** What a guard thread posts: `ready` once it has built and warmed its guard, then one answer per request. */
+export type GuardThreadReply = { readonly ready: true } | InspectedMessage | FailedMessage;

@@ -1,0 +1,36 @@
+/**
+ * Entry of a guard thread (see `createGuardThreads`): builds the same guard and policies as the
+ * main thread from the settings in `workerData`, then inspects the chat bodies it is sent. Pure
+ * computation: no store, no network, no logging (the main thread logs and audits).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { isBulwarkError } from '../../core/bulwark-error.js';
+import type { FailedMessage, GuardThreadReply, InspectedMessage, InspectMessage } from './guard-messages.js';
+import { buildGuardSetup, type GuardSettings } from './guard-settings.js';
+import { RecordingVault } from './recording-vault.js';
+
+const port = parentPort;
+if (port === null) throw new Error('guard-thread.ts runs as a worker thread only');
+const { guard, policies } = buildGuardSetup(workerData as GuardSettings);
+
+function inspect(m: InspectMessage): InspectedMessage | FailedMessage {
+  try {
+    const vault = new RecordingVault();
+    const r = guard.inspectChat(m.body, policies.resolve(m.keyId, m.route), vault);
+    return {
+      id: m.id,
+      body: r.body,
+      vault: vault.entries,
+      findings: r.findings,
+      promptValues: r.promptValues,
+      detections: r.detections,
+      blocked: r.blocked === undefined ? undefined : { code: r.blocked.code, message: r.blocked.message },
+      canary: r.canary,
+    };
+  } catch (err) {
+    return { id: m.id, error: { code: isBulwarkError(err) ? err.code : undefined, message: isBulwarkError(err) ? err.message : 'guard thread failed' } };
+  }
+}
+
+port.on('message', (m: InspectMessage) => port.postMessage(inspect(m) satisfies GuardThreadReply));
+port.postMessage({ ready: true } satisfies GuardThreadReply);
