@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pino from 'pino';
 import type * as AppModule from '../src/app/index.js';
 import type * as ConfigModule from '../src/config/index.js';
 import type * as GatewayModule from '../src/gateway/index.js';
@@ -14,7 +13,7 @@ import type * as GatewayModule from '../src/gateway/index.js';
 async function fromDist<T>(path: string): Promise<T> {
   return (await import(pathToFileURL(join(import.meta.dirname, '..', 'dist', path)).href)) as T;
 }
-const { createApp } = await fromDist<typeof AppModule>('app/index.js');
+const { createApp, gatewayLogDestination } = await fromDist<typeof AppModule>('app/index.js');
 const { loadConfig } = await fromDist<typeof ConfigModule>('config/index.js');
 const { startGateway } = await fromDist<typeof GatewayModule>('gateway/index.js');
 
@@ -23,7 +22,7 @@ const { startGateway } = await fromDist<typeof GatewayModule>('gateway/index.js'
  * (set high enough never to refuse, but still counted), PII tokenize + restore with the default
  * types, and an audit record per request in a SQLite file in a fresh temporary directory. Logs
  * are at the default level (`info`; BENCH_LOG_LEVEL overrides) and go to a file in that directory
- * through the same asynchronous writer pino uses for stdout, so their cost is part of the number.
+ * through the same buffered writer the gateway uses for stdout, so their cost is part of the number.
  * BENCH_KEEP_LOGS=1 keeps the directory and prints where it is.
  *
  * `threats: false` turns the threat checks off (prompt injection, secrets, canary, output schema),
@@ -59,13 +58,14 @@ export async function startBulwark(upstreamUrl: string, threats = true): Promise
     },
   });
   const logFile = join(dataDir, 'gateway.log');
-  const app = await createApp(config, { logDestination: pino.destination({ dest: logFile, sync: false }) });
+  const app = await createApp(config, { logDestination: gatewayLogDestination(logFile).stream });
   const gateway = await startGateway(app);
   const { key } = await app.keys.create({ name: 'bench', scopes: ['chat'] });
   return {
     url: gateway.url,
     key,
     close: async () => {
+      if (process.env['BWX_OFF'] === '1') process.stderr.write(`offloaded ${app.guardThreads.offloaded}\n`);
       await gateway.close();
       if (process.env['BENCH_KEEP_LOGS'] === '1') process.stderr.write(`bulwark logs kept in ${logFile}\n`);
       else rmSync(dataDir, { recursive: true, force: true });

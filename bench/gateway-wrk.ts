@@ -8,6 +8,8 @@ export interface WrkResult {
   readonly requestsPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  readonly p90Ms: number;
+  readonly p999Ms: number;
   readonly requests: number;
   /** Socket errors plus non-2xx answers: a run with any is not a fair comparison. */
   readonly errors: number;
@@ -37,13 +39,21 @@ export async function runWrk(options: WrkOptions): Promise<WrkResult> {
     `wrk.method = "POST"\nwrk.body = ${lua(options.body)}\n${headers}\n` +
       `done = function(summary, latency, requests)\n` +
       `  local e = summary.errors\n` +
-      `  io.write(string.format('\\nBENCH {"requests":%d,"micros":%d,"p50":%d,"p99":%d,"errors":%d}\\n', summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.timeout + e.status))\n` +
+      `  io.write(string.format('\\nBENCH {"requests":%d,"micros":%d,"p50":%d,"p99":%d,"p90":%d,"p999":%d,"errors":%d}\\n', summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency:percentile(90), latency:percentile(99.9), e.connect + e.read + e.write + e.timeout + e.status))\n` +
       `end\n`,
   );
   const threads = Math.min(2, options.connections);
   const { stdout } = await promisify(execFile)('wrk', ['-t', String(threads), '-c', String(options.connections), '-d', `${options.seconds}s`, '--timeout', '5s', '-s', script, options.url]);
   const line = /BENCH (\{.*\})/.exec(stdout);
   if (line === null) throw new Error(`wrk printed no summary:\n${stdout}`);
-  const r = JSON.parse(line[1]!) as { requests: number; micros: number; p50: number; p99: number; errors: number };
-  return { requestsPerSecond: r.requests / (r.micros / 1e6), p50Ms: r.p50 / 1000, p99Ms: r.p99 / 1000, requests: r.requests, errors: r.errors };
+  const r = JSON.parse(line[1]!) as { requests: number; micros: number; p50: number; p99: number; p90: number; p999: number; errors: number };
+  return {
+    requestsPerSecond: r.requests / (r.micros / 1e6),
+    p50Ms: r.p50 / 1000,
+    p90Ms: r.p90 / 1000,
+    p99Ms: r.p99 / 1000,
+    p999Ms: r.p999 / 1000,
+    requests: r.requests,
+    errors: r.errors,
+  };
 }

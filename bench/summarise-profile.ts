@@ -22,14 +22,14 @@ function groupOf(url: string, name: string): string {
   if (url === '') return name.startsWith('(') ? name : '(native)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg !== null) return pkg[1]!;
-  const src = /\/(src|bench)\/(.*)$/.exec(url);
+  const src = /\/(src|bench|dist)\/(.*)$/.exec(url);
   if (src !== null) return `${src[1]}/${src[2]!.split('/').slice(0, -1).join('/') || '.'}`;
   if (url.startsWith('node:')) return url;
   return url.split('/').slice(-2).join('/');
 }
 
 function shortUrl(url: string): string {
-  const i = url.search(/\/(src|bench|node_modules)\//);
+  const i = url.search(/\/(src|bench|dist|node_modules)\//);
   return i < 0 ? url : url.slice(i + 1);
 }
 
@@ -45,15 +45,16 @@ function functionKey(node: ProfileNode): string {
  * calls) are skipped, so their time goes to their caller's part.
  */
 const PARTS: readonly [string, RegExp][] = [
-  ['logging (pino)', /node_modules\/(pino|sonic-boom|@pinojs|fast-redact|thread-stream)\/|src\/gateway\/request-log/],
-  ['audit (store, writer)', /src\/store\/|node_modules\/(kysely|better-sqlite3|pg)\/|src\/app\/audit-|src\/gateway\/audit-hooks/],
-  ['metrics', /node_modules\/prom-client\/|src\/gateway\/metrics\//],
-  ['guard: scan, tokenize, restore', /src\/(scan|anonymize|guard|crypto)\//],
-  ['auth (keys, HMAC)', /src\/app\/keys\/|src\/gateway\/auth\/|node:internal\/crypto/],
-  ['limits', /node_modules\/rate-limiter-flexible\/|src\/app\/limits\/|src\/gateway\/limits\//],
-  ['upstream client (undici)', /node_modules\/undici\/|src\/app\/upstream\//],
+  ['logging (pino)', /node_modules\/(pino|sonic-boom|@pinojs|fast-redact|thread-stream)\/|(src|dist)\/gateway\/request-log/],
+  ['audit (store, writer)', /(src|dist)\/store\/|node_modules\/(kysely|better-sqlite3|pg)\/|(src|dist)\/app\/audit-|(src|dist)\/gateway\/audit-hooks/],
+  ['metrics', /node_modules\/prom-client\/|(src|dist)\/gateway\/metrics\//],
+  ['guard: scan, tokenize, restore', /(src|dist)\/(scan|anonymize|guard|crypto)\//],
+  ['auth (keys, HMAC)', /(src|dist)\/app\/keys\/|(src|dist)\/gateway\/auth\/|node:internal\/crypto/],
+  ['limits', /node_modules\/rate-limiter-flexible\/|(src|dist)\/app\/limits\/|(src|dist)\/gateway\/limits\//],
+  ['guard threads (hand-over)', /(src|dist)\/app\/guard-threads\/|node:internal\/worker/],
+  ['upstream client (undici)', /node_modules\/undici\/|(src|dist)\/app\/upstream\//],
   ['body parse + validation', /node_modules\/(secure-json-parse|zod)\/|chat-request-schema|embeddings-request-schema/],
-  ['routes, SSE', /src\/gateway\//],
+  ['routes, SSE', /(src|dist)\/gateway\//],
   ['HTTP server (Fastify, node:http)', /node_modules\/(fastify|find-my-way|@fastify|avvio|light-my-request)\/|node:_http|node:net|node:internal\/(streams|stream_base_commons|http)/],
   ['start-up (module loading)', /node:internal\/modules|node_modules\/(tsx|esbuild)\//],
 ];
@@ -132,6 +133,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(table('self time by group', byGroup, busy, Number(topText)));
   console.log(table('self time by function', byFunction, busy, Number(topText)));
   // Our own functions by total time: where the request's CPU goes, callees included.
-  const ours = new Map([...inclusive].filter(([k]) => / (src|bench)\//.test(k)));
+  const ours = new Map([...inclusive].filter(([k]) => /(src|bench|dist)\//.test(k)));
   console.log(table('total time of src/ and bench/ functions', ours, busy, Number(topText)));
 }

@@ -30,6 +30,14 @@ export interface AuditWriterOptions {
   readonly onError?: (err: unknown, entries: number) => void;
   /** Told when a batch is written after a failure. */
   readonly onRecovered?: () => void;
+  /**
+   * How many entries are still expected soon (the gateway: requests in progress). While fewer
+   * are queued, a batch waits for them, at most `maxWaitMs`: under load, records are then written
+   * in fewer, larger batches; a lone request (nothing else expected) is written at once.
+   */
+  readonly expected?: () => number;
+  /** Longest wait of a queued entry for others (default 1 ms). */
+  readonly maxWaitMs?: number;
 }
 
 interface Pending {
@@ -48,7 +56,10 @@ interface Pending {
  */
 export function createAuditWriter(target: AuditBatchTarget, options: AuditWriterOptions = {}): AuditWriter {
   const maxBatch = Math.max(1, options.maxBatch ?? 64);
+  const maxWaitMs = options.maxWaitMs ?? 1;
   let queue: Pending[] = [];
+  // When the oldest queued entry arrived (performance.now()).
+  let oldest = 0;
   let scheduled = false;
   let inFlight: Promise<void> | undefined;
   let failing = false;
@@ -75,9 +86,13 @@ export function createAuditWriter(target: AuditBatchTarget, options: AuditWriter
     for (const p of batch) p.resolve();
   };
 
-  const drain = (): void => {
+  const drain = (force = false): void => {
     scheduled = false;
     if (inFlight !== undefined || queue.length === 0) return;
+    if (!force && options.expected !== undefined && queue.length < maxBatch && queue.length < options.expected() && performance.now() - oldest < maxWaitMs) {
+      schedule();
+      return;
+    }
     const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
     queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
     inFlight = runBatch(batch).finally(() => {
@@ -89,12 +104,13 @@ export function createAuditWriter(target: AuditBatchTarget, options: AuditWriter
   function schedule(): void {
     if (scheduled) return;
     scheduled = true;
-    setImmediate(drain);
+    setImmediate(drain, false);
   }
 
   return {
     append(entry) {
       return new Promise<void>((resolve, reject) => {
+        if (queue.length === 0) oldest = performance.now();
         queue.push({ entry, resolve, reject });
         if (queue.length >= maxBatch && inFlight === undefined) drain();
         else schedule();
@@ -105,7 +121,7 @@ export function createAuditWriter(target: AuditBatchTarget, options: AuditWriter
     },
     async flush() {
       while (queue.length > 0 || inFlight !== undefined) {
-        if (inFlight === undefined) drain();
+        if (inFlight === undefined) drain(true);
         await inFlight;
       }
     },

@@ -18,3 +18,5 @@ export type { FailedAuthLimiter } from './limits/failed-auth-limiter.js';
 export { countTokens, estimateChatTokens, isLimitError, requestedMaxTokens } from './limits/index.js';
 export type { Limits, LimitError, LimitState, LimitTier, RequestSubjects } from './limits/index.js';
 export * from './keys/index.js';
+export { gatewayLogDestination } from './log-destination.js';
+export type { LogDestination } from './log-destination.js';

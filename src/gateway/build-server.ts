@@ -38,7 +38,7 @@ export function buildServer(app: App): FastifyInstance {
   });
 
   routeCatalog(server);
-  trackInFlight(server);
+  trackInFlight(server, app.inFlight);
   metricsHooks(server);
   server.decorateRequest('bulwark', null as never);
   server.addHook('onRequest', (request, reply, done) => {

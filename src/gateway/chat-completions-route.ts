@@ -22,7 +22,7 @@ export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
     const limited = await admitChat(app, request, reply, body);
     const route = '/v1/chat/completions';
     const policy = app.policies.resolve(request.bulwark.keyId, route);
-    const inspected = await app.inspectChat(limited.body, policy, request.bulwark.keyId, route, request.server.inFlight.count > 1);
+    const inspected = await app.inspectChat(limited.body, policy, request.bulwark.keyId, route, app.inFlight.count > 1);
     const counts: Record<string, number> = { ...inspected.findings };
     request.bulwark.findings = counts;
     // The same list: detections in the answer join it while it is checked.

@@ -1,25 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Requests received whose response has not closed yet (see {@link trackInFlight}). */
-    readonly inFlight: { readonly count: number };
-  }
-}
-
 /**
- * Counts the requests in progress: from arrival until the response closes (sent, failed or
- * abandoned by the client). The chat route hands its inspection to a guard thread only when
- * others are in progress: alone, a request gains nothing from a thread and pays the hand-over.
+ * Counts the requests in progress in `counter` (the app's `inFlight`): from arrival until the
+ * response is sent, fails or is abandoned by the client. The chat route hands its inspection
+ * to a guard thread only when others are in progress (alone, a request gains nothing from a
+ * thread and pays the hand-over), and the audit writer waits for their records to batch them.
  */
-export function trackInFlight(server: FastifyInstance): void {
-  const inFlight = { count: 0 };
-  const done = (): void => {
-    inFlight.count--;
-  };
-  server.decorate('inFlight', inFlight);
+export function trackInFlight(server: FastifyInstance, counter: { count: number }): void {
   server.addHook('onRequest', (_request, reply, next) => {
-    inFlight.count++;
+    counter.count++;
+    let counted = true;
+    const done = (): void => {
+      if (!counted) return;
+      counted = false;
+      counter.count--;
+    };
+    // `finish` (the answer is with the OS) comes before the client can send its next request on
+    // the connection; `close` alone can come after it, and a lone client would look like two.
+    // `close` still ends an answer that never finishes (the client left).
+    reply.raw.once('finish', done);
     reply.raw.once('close', done);
     next();
   });

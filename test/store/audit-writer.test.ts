@@ -132,3 +132,55 @@ describe('audit writer without appendMany', () => {
     expect(seen).toEqual(['req-1', 'req-2', 'req-3']);
   });
 });
+
+describe('audit writer batching while other requests are in progress', () => {
+  /** A target that records the size of every batch it is given. */
+  function recording(): { batches: number[]; target: Parameters<typeof createAuditWriter>[0] } {
+    const batches: number[] = [];
+    return {
+      batches,
+      target: {
+        append: async () => undefined,
+        appendMany: async (entries) => {
+          batches.push(entries.length);
+        },
+      },
+    };
+  }
+
+  it('waits for records still expected, then writes them together', async () => {
+    const { batches, target } = recording();
+    let expected = 4;
+    const writer = createAuditWriter(target, { expected: () => expected, maxWaitMs: 1000 });
+    const first = [writer.append(entry(1)), writer.append(entry(2))];
+    await new Promise((r) => setTimeout(r, 20));
+    // Two queued, four expected: nothing written yet.
+    expect(batches).toEqual([]);
+    const rest = [writer.append(entry(3)), writer.append(entry(4))];
+    await Promise.all([...first, ...rest]);
+    expect(batches).toEqual([4]);
+    expected = 1;
+    await writer.append(entry(5));
+    expect(batches).toEqual([4, 1]);
+  });
+
+  it('writes at once when nothing else is expected, and after maxWaitMs at the latest', async () => {
+    const { batches, target } = recording();
+    const alone = createAuditWriter(target, { expected: () => 1, maxWaitMs: 60_000 });
+    await alone.append(entry(1));
+    expect(batches).toEqual([1]);
+    const waiting = createAuditWriter(target, { expected: () => 50, maxWaitMs: 5 });
+    // Fifty expected and only one coming: it is written once it has waited 5 ms (else the test times out).
+    await waiting.append(entry(2));
+    expect(batches).toEqual([1, 1]);
+  });
+
+  it('flush writes what is queued without waiting', async () => {
+    const { batches, target } = recording();
+    const writer = createAuditWriter(target, { expected: () => 50, maxWaitMs: 60_000 });
+    const pending = writer.append(entry(1));
+    await writer.flush();
+    await pending;
+    expect(batches).toEqual([1]);
+  });
+});

@@ -86,7 +86,7 @@ function inspected<T>(m: InspectedMessage): InspectedChat<T> {
  * is restarted.
  */
 export function createGuardThreads(settings: GuardSettings, options: GuardThreadsOptions): GuardThreads {
-  const maxPending = Math.max(1, options.maxPending ?? 16);
+  const maxPending = Math.max(1, options.maxPending ?? 64);
   const threads: Thread[] = [];
   let nextId = 1;
   let closed = false;
