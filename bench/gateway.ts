@@ -15,6 +15,7 @@ import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchPrompt } from './bench-prompt.js';
 import { describeMachine } from './machine.js';
 import { runWrk, type WrkResult } from './gateway-wrk.js';
 import { measureTtft, type TtftResult } from './gateway-ttft.js';
@@ -23,14 +24,7 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const PROFILE = process.env['BENCH_PROFILE'] === '1';
 const ROUTE = '/v1/chat/completions';
 
-/** About 1 KB of ordinary prose with a little PII (an email, a phone number, a card). */
-function prompt(): string {
-  const pii = 'Please reply to jane.doe@example.com or call +1 415 555 0132; the card on file is 4111 1111 1111 1111. ';
-  const filler = 'We are planning the quarterly review and need a short summary of the open items, the risks and the next steps for the team. ';
-  let text = pii;
-  while (text.length < 1000) text += filler;
-  return text.slice(0, 1024);
-}
+const prompt = benchPrompt;
 
 interface Child {
   readonly url: string;

@@ -24,19 +24,13 @@ import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { loadConfig, type GatewayConfig } from '../src/config/index.js';
 import { compilePolicies, createGuard, type GuardPolicy, type InspectedChat } from '../src/guard/index.js';
 import { createScanner } from '../src/scan/index.js';
+import { benchPrompt } from './bench-prompt.js';
 import { describeMachine } from './machine.js';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const ROUND_MS = Number(process.env['BENCH_ROUND_MS'] ?? 400);
 
-/** The gateway benchmark's prompt (bench/gateway.ts `prompt()`), kept identical on purpose. */
-function prompt(): string {
-  const pii = 'Please reply to jane.doe@example.com or call +1 415 555 0132; the card on file is 4111 1111 1111 1111. ';
-  const filler = 'We are planning the quarterly review and need a short summary of the open items, the risks and the next steps for the team. ';
-  let text = pii;
-  while (text.length < 1000) text += filler;
-  return text.slice(0, 1024);
-}
+const prompt = benchPrompt;
 
 /** The configuration the gateway benchmark runs: defaults, or with the threat checks off. */
 function configWith(threats: boolean): GatewayConfig {

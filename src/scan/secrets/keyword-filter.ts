@@ -12,14 +12,11 @@ export interface KeywordFilter {
   /** One flag per keyword: 1 when it occurs in `text` (ASCII case-insensitively), else 0. */
   scan(text: string): Uint8Array;
   /**
-   * Like {@link scan}, and also the start offsets of every occurrence of the keywords marked in
-   * `track` (by index), in text order; a keyword without a list did not occur or was not tracked.
-   */
-  scanWithPositions(text: string, track: Uint8Array): { flags: Uint8Array; positions: (number[] | undefined)[] };
-  /**
-   * Like {@link scanWithPositions}, but lists the indices of the keywords that occur (each once,
-   * in the order their first occurrences end) instead of one flag per keyword: on ordinary text one or two
-   * keywords occur out of hundreds, so the caller visits those only.
+   * The indices of the keywords that occur (each once, in the order their first occurrences end)
+   * rather than one flag per keyword: on ordinary text one or two keywords occur out of hundreds,
+   * so the caller visits those only. Also the start offsets of every occurrence of the keywords
+   * marked in `track` (by index), in text order; a keyword without a list did not occur or was
+   * not tracked.
    */
   hits(text: string, track: Uint8Array): { found: number[]; positions: readonly (number[] | undefined)[] };
 }
@@ -111,22 +108,6 @@ export function compileKeywordFilter(input: readonly string[]): KeywordFilter {
   return {
     keywords,
     indexOf: (keyword) => index.get(keyword) ?? -1,
-    scanWithPositions(text, track) {
-      const flags = new Uint8Array(keywords.length);
-      const positions: (number[] | undefined)[] = [];
-      let row = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        row = delta[row + (c < 128 ? symbolOf[c]! : 0)]!;
-        if (hasOut[row] === 1) {
-          for (const k of outAt.get(row)!) {
-            flags[k] = 1;
-            if (track[k] === 1) (positions[k] ??= []).push(i + 1 - lengths[k]!);
-          }
-        }
-      }
-      return { flags, positions };
-    },
     hits(text, track) {
       const found: number[] = [];
       let positions: (number[] | undefined)[] | undefined;

@@ -116,7 +116,9 @@ export function secretRuleDetector(rule: SecretRule): Detector {
       const compiled = compile(secretRules);
       const { filter } = compiled;
       const shared = perScan(ctx, 'secret.scan', () => {
-        const { flags, positions } = filter.scanWithPositions(text, compiled.track);
+        const { found, positions } = filter.hits(text, compiled.track);
+        const flags = new Uint8Array(filter.keywords.length);
+        for (const k of found) flags[k] = 1;
         return { state: createScanState(text, occurrencesFrom(compiled, positions)), flags };
       });
       local ??= rule.keywords.map((k) => filter.indexOf(k));
