@@ -20,3 +20,4 @@ export type { Limits, LimitError, LimitState, LimitTier, RequestSubjects } from 
 export * from './keys/index.js';
 export { gatewayLogDestination } from './log-destination.js';
 export type { LogDestination } from './log-destination.js';
+export type { GuardThreads } from './guard-threads/index.js';

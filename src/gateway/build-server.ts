@@ -8,6 +8,7 @@ import { errorBody } from './error-body.js';
 import { healthDetailedRoute } from './health-detailed-route.js';
 import { trackInFlight } from './in-flight.js';
 import { infoRoutes } from './info-routes.js';
+import { guardThreadMetrics } from './metrics/guard-thread-metrics.js';
 import { metricsHooks, metricsRoute } from './metrics/index.js';
 import { openApiRoute, routeCatalog } from './openapi/index.js';
 import { RequestLog } from './request-log.js';
@@ -39,7 +40,7 @@ export function buildServer(app: App): FastifyInstance {
 
   routeCatalog(server);
   trackInFlight(server, app.inFlight);
-  metricsHooks(server);
+  guardThreadMetrics(metricsHooks(server).registry, app.guardThreads);
   server.decorateRequest('bulwark', null as never);
   server.addHook('onRequest', (request, reply, done) => {
     request.bulwark = newRequestAuthState();

@@ -37,6 +37,10 @@ describe('concurrent requests with a guard thread', () => {
       if (gw.app.guardThreads.ready === 0) await new Promise((r) => setTimeout(r, 100));
     }
     expect(gw.app.guardThreads.offloaded).toBeGreaterThan(0);
+    // Operators see it in the metrics.
+    const metrics = await (await fetch(`${gw.gateway.url}/metrics`)).text();
+    expect(Number(/^bulwark_guard_thread_inspections_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
+    expect(metrics).toMatch(/^bulwark_guard_threads_ready 1$/m);
     const texts = [...(await burst(12, false)), ...(await burst(12, true))];
     texts.forEach((text, i) => expect(text).toBe(`You said: ${i % 12}: ${PLANTED_PROMPT}`));
     const received = upstream.bodies.slice(from);
