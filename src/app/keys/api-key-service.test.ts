@@ -144,6 +144,13 @@ describe('API key service: the verified-key cache', () => {
     for (let i = 0; i < 3; i++) await cached.authenticate(key);
     expect(lookups()).toBe(1);
     expect(await codeOf(cached.authenticate(wrong))).toBe('ERR_AUTH_INVALID_KEY');
+    // A secret one character off (the remembered secret is compared, never trusted by id alone).
+    const parts = parseApiKey(key)!;
+    const last = parts.secret.at(-1) === 'A' ? 'B' : 'A';
+    const nearly = formatApiKey({ id: parts.id, secret: parts.secret.slice(0, -1) + last });
+    expect(await codeOf(cached.authenticate(nearly))).toBe('ERR_AUTH_INVALID_KEY');
+    // A refused attempt does not displace the secret that matched.
+    expect((await cached.authenticate(key)).id).toBe(parts.id);
   });
 
   it('revokes at once even right after a cached success', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTokens, estimateChatTokens, requestedMaxTokens } from './estimate-chat-tokens.js';
+import { chatCompletionReserve, chatPromptTokens, countTokens, estimateChatTokens, requestedMaxTokens } from './estimate-chat-tokens.js';
 
 describe('estimateChatTokens', () => {
   it.each([
@@ -22,5 +22,16 @@ describe('estimateChatTokens', () => {
     expect(requestedMaxTokens({ max_tokens: -1 })).toBeUndefined();
     expect(requestedMaxTokens({ max_tokens: Number.NaN })).toBeUndefined();
     expect(countTokens('')).toBe(0);
+  });
+});
+
+describe('chatPromptTokens and chatCompletionReserve', () => {
+  it('split the estimate into the prompt (max_tokens aside) and the completion reserve', () => {
+    const body = { n: 2, max_tokens: 50, messages: [{ role: 'user', content: 'x'.repeat(41) }, { role: 'assistant', content: [{ type: 'text', text: 'abcd' }] }] };
+    expect(chatPromptTokens(body)).toBe(12);
+    expect(chatPromptTokens({ ...body, max_tokens: 0 })).toBe(12);
+    expect(chatCompletionReserve(body, 1000)).toBe(100);
+    expect(chatCompletionReserve({ messages: [] }, 1000)).toBe(1000);
+    expect(chatPromptTokens(body) + chatCompletionReserve(body, 7)).toBe(estimateChatTokens(body, 7));
   });
 });

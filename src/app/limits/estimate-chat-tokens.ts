@@ -25,12 +25,8 @@ export function requestedMaxTokens(body: Readonly<Record<string, unknown>>): num
   return undefined;
 }
 
-/**
- * The tokens to reserve for a chat request before the upstream call: the text of every message
- * (content strings and parts, tool-call arguments) at 4 characters a token, plus the completion
- * it may produce (max_tokens, or `defaultMaxTokens`), times `n` choices.
- */
-export function estimateChatTokens(body: Readonly<Record<string, unknown>>, defaultMaxTokens: number): number {
+/** The prompt's tokens: the text of every message (content strings and parts, tool-call arguments) at 4 characters a token. */
+export function chatPromptTokens(body: Readonly<Record<string, unknown>>): number {
   const messages = Array.isArray(body['messages']) ? (body['messages'] as unknown[]) : [];
   let chars = 0;
   for (const m of messages) {
@@ -38,6 +34,19 @@ export function estimateChatTokens(body: Readonly<Record<string, unknown>>, defa
     const msg = m as Record<string, unknown>;
     chars += textLength(msg['content']) + textLength(msg['tool_calls']) + textLength(msg['name']);
   }
+  return Math.ceil(chars / CHARS_PER_TOKEN);
+}
+
+/** The completion tokens a chat body may produce: max_tokens (or `defaultMaxTokens`) times `n` choices. */
+export function chatCompletionReserve(body: Readonly<Record<string, unknown>>, defaultMaxTokens: number): number {
   const n = typeof body['n'] === 'number' && body['n'] >= 1 ? Math.ceil(body['n']) : 1;
-  return Math.ceil(chars / CHARS_PER_TOKEN) + n * (requestedMaxTokens(body) ?? defaultMaxTokens);
+  return n * (requestedMaxTokens(body) ?? defaultMaxTokens);
+}
+
+/**
+ * The tokens to reserve for a chat request before the upstream call: its prompt
+ * ({@link chatPromptTokens}) plus the completion it may produce ({@link chatCompletionReserve}).
+ */
+export function estimateChatTokens(body: Readonly<Record<string, unknown>>, defaultMaxTokens: number): number {
+  return chatPromptTokens(body) + chatCompletionReserve(body, defaultMaxTokens);
 }

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { countTokens, estimateChatTokens, isLimitError, requestedMaxTokens, type App } from '../../app/index.js';
+import { chatCompletionReserve, chatPromptTokens, countTokens, isLimitError, requestedMaxTokens, type App } from '../../app/index.js';
 import { BulwarkError } from '../../core/bulwark-error.js';
 import { addRateLimitHeaders } from './rate-limit-headers.js';
 
@@ -58,8 +58,8 @@ export async function admitChat<B extends Readonly<Record<string, unknown>>>(app
   }
   if (keyId === null) return { body: sent, settleCompletion: async () => undefined, observeStream: (e) => e };
 
-  const estimate = estimateChatTokens(sent, app.limits.defaultMaxTokens);
-  const promptEstimate = estimateChatTokens({ ...sent, max_tokens: 0, max_completion_tokens: 0 }, 0);
+  const promptEstimate = chatPromptTokens(sent);
+  const estimate = promptEstimate + chatCompletionReserve(sent, app.limits.defaultMaxTokens);
   const guarded = async <T>(step: () => Promise<T>): Promise<T> => {
     try {
       return await step();
