@@ -62,13 +62,25 @@ function matchesAt(text: string, at: number, word: string): boolean {
   return true;
 }
 
+/** Word characters among ASCII code units (see `isWordChar`), as a table: the search reads every unit. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWordChar(c) ? 1 : 0;
+
 /** The first context word starting at a word start in `[lo, hi)` and ending by `hi`. */
 function findIn(text: string, lo: number, hi: number, byFirst: CompiledWords): string | undefined {
+  const { ascii, other } = byFirst;
+  const wordTable = ASCII_WORD;
+  // Only a word start can begin a context word: whether the previous unit is a word character is
+  // carried from one position to the next, so each unit is read once.
+  let afterWord = lo > 0 && isWordChar(text.charCodeAt(lo - 1));
   for (let at = lo; at < hi; at++) {
-    const first = lower(text.charCodeAt(at));
-    const candidates = first < 128 ? byFirst.ascii[first] : byFirst.other.get(first);
+    const code = text.charCodeAt(at);
+    const wordStart = !afterWord;
+    afterWord = code < 128 ? wordTable[code] === 1 : isWordChar(code);
+    if (!wordStart) continue;
+    const first = lower(code);
+    const candidates = first < 128 ? ascii[first] : other.get(first);
     if (!candidates) continue;
-    if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
     for (const word of candidates) {
       const stop = at + word.length;
       if (stop > hi || !matchesAt(text, at, word)) continue;

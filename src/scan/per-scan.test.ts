@@ -21,6 +21,18 @@ describe('perScan', () => {
     expect(computed).toBe(2);
   });
 
+  it('keeps an undefined result too, rather than computing it again', () => {
+    let computed = 0;
+    const ctx = { regions: ['US'], shared: new Map<string, unknown>() };
+    const compute = (): undefined => {
+      computed++;
+      return undefined;
+    };
+    expect(perScan(ctx, 'k', compute)).toBeUndefined();
+    expect(perScan(ctx, 'k', compute)).toBeUndefined();
+    expect(computed).toBe(1);
+  });
+
   it('just computes when called outside a scan', () => {
     let computed = 0;
     perScan({ regions: ['US'] }, 'k', () => ++computed);

@@ -9,7 +9,9 @@ import type { DetectorContext } from './detector.js';
 export function perScan<T>(ctx: DetectorContext, key: string, compute: () => T): T {
   const shared = ctx.shared;
   if (!shared) return compute();
-  if (shared.has(key)) return shared.get(key) as T;
+  // One lookup for a stored value; only `undefined` needs a second to tell "stored" from "absent".
+  const stored = shared.get(key);
+  if (stored !== undefined || shared.has(key)) return stored as T;
   const value = compute();
   shared.set(key, value);
   return value;

@@ -1,21 +1,17 @@
 import { Shape, type TokenList } from './tokenize.js';
-import { StreetKind, streetWordKind } from './street-words.js';
+import * as streetWords from './street-words.js';
 import type { NerSpan } from './ner-span.js';
-import { tokenAt } from './token-at.js';
-import {
-  COMMA,
-  HYPHEN,
-  charHash,
-  isAbbreviationDot,
-  isCode,
-  isGlued,
-  isNameWord,
-  isNumber,
-  type Block,
-} from './address-tokens.js';
-import { findStreetLines } from './street-lines.js';
+import * as tokenAtModule from './token-at.js';
+import * as addressTokens from './address-tokens.js';
+import type { Block } from './address-tokens.js';
+import * as streetLines from './street-lines.js';
 
-// Module-local copies: the loops below must not read imported bindings.
+// Module-local copies of the imports: a transpiler (tsx, the tests) may turn every use of an
+// imported binding into a property read through a getter, paid on each call in hot code.
+const { StreetKind, streetWordKind } = streetWords;
+const { tokenAt } = tokenAtModule;
+const { COMMA, HYPHEN, charHash, isAbbreviationDot, isCode, isGlued, isNameWord, isNumber } = addressTokens;
+const { findStreetLines } = streetLines;
 const S_DIGITS = Shape.DIGITS;
 const S_ALNUM = Shape.ALNUM;
 const S_NEWLINE = Shape.NEWLINE;

@@ -1,17 +1,12 @@
 import { Shape, type TokenList } from './tokenize.js';
-import { StreetKind, hasGluedStreetEnding, streetWordKind, wordHash } from './street-words.js';
-import {
-  DOT,
-  HYPHEN,
-  RULE_SCORE,
-  charHash,
-  isAbbreviationDot,
-  isGlued,
-  isNameWord,
-  isNumber,
-  sameLine,
-  type Block,
-} from './address-tokens.js';
+import * as streetWords from './street-words.js';
+import * as addressTokens from './address-tokens.js';
+import type { Block } from './address-tokens.js';
+
+// Module-local copies of the imports: a transpiler (tsx, the tests) may turn every use of an
+// imported binding into a property read through a getter, paid on each call in hot code.
+const { StreetKind, hasGluedStreetEnding, streetWordKind, wordHash } = streetWords;
+const { DOT, HYPHEN, RULE_SCORE, charHash, isAbbreviationDot, isGlued, isNameWord, isNumber, sameLine } = addressTokens;
 
 // Street lines recognised by rule: a house number next to a street-type word in the orders
 // the languages use, two streets at a corner, a post-office box, a military post address.

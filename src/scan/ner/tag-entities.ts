@@ -1,14 +1,17 @@
-import { completeAddresses } from './address-blocks.js';
-import { refineOrganisations } from './refine-organisations.js';
+import * as addressBlocks from './address-blocks.js';
+import * as refineOrganisationsModule from './refine-organisations.js';
 import { LABEL_COUNT } from './ner-labels.js';
 import type { NerSpan } from './ner-span.js';
-import type { NerModel } from './ner-model.js';
-import { MAX_FEATURES, isCandidate, isCaselessText, labelFeatures, lookupFlags, staticFeatures } from './token-features.js';
+import { PACKED_PER_ROW, unpackSums, type NerModel } from './ner-model.js';
+import { MAX_FEATURES, isCandidate, isCaselessText, labelFeatures, staticFeatures } from './token-features.js';
 import { Shape, TokenList, tokenize } from './tokenize.js';
-import { charTables } from './char-case.js';
+import * as charCase from './char-case.js';
 
-// Module-local copies: hot loops must not read imported bindings (transpilers may turn those
-// into getter calls).
+// Module-local copies of the imports: a transpiler (tsx, the tests) may turn every use of an
+// imported binding into a property read through a getter, paid on each call in hot code.
+const { completeAddresses } = addressBlocks;
+const { refineOrganisations } = refineOrganisationsModule;
+const { charTables } = charCase;
 const LABELS = LABEL_COUNT;
 const S_PUNCT = Shape.PUNCT;
 const scoreable = isCandidate;
@@ -21,6 +24,8 @@ const F_STREET = 32;
 const S_DIGITS = Shape.DIGITS;
 const S_ALNUM = Shape.ALNUM;
 const ADDRESS = 3; // index of STREET_ADDRESS in NER_TYPES
+const PER_ROW = PACKED_PER_ROW;
+const unpack = unpackSums;
 
 /** Longest entity, in tokens: beyond it a span is closed, so a run of names stays bounded. */
 const MAX_SPAN_TOKENS = 24;
@@ -70,9 +75,8 @@ function looksLikeStreet(toks: TokenList, first: number, last: number): boolean 
  * is what keeps chat text fast.
  */
 export function tagEntities(text: string, model: NerModel): NerSpan[] {
-  const toks = tokenize(text, tokens);
-  lookupFlags(toks, model.words);
-  const { weights, shift, scale } = model;
+  const toks = tokenize(text, tokens, model.words);
+  const { packed, shift, scale } = model;
   const spans: NerSpan[] = [];
   const caseless = isCaselessText(toks);
   let prev = 0;
@@ -108,42 +112,42 @@ export function tagEntities(text: string, model: NerModel): NerSpan[] {
     spanType = -1;
   };
 
-  for (let i = 0; i < toks.count; i++) {
+  const { shape, flags, count } = toks;
+  for (let i = 0; i < count; i++) {
+    if (prev === 0) {
+      // Outside an entity most tokens of chat text are punctuation or frequent lower-case words,
+      // which never start one (the first tests of `isCandidate`): skip them on the spot.
+      const s = shape[i] as number;
+      if (s >= S_PUNCT || (s === S_LOWER && ((flags[i] as number) & F_COMMON) !== 0)) {
+        prev2 = 0;
+        continue;
+      }
+    }
     let label = 0;
     let prob = 0;
     if (prev !== 0 || scoreable(toks, i, caseless)) {
       let n = staticKeys(text, toks, i, keys);
       n = labelKeys(toks, i, prev, prev2, keys, n);
-      // Nine accumulators in locals: this loop is the hottest of the detector.
-      let l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0, l8 = 0;
+      // The label sums of the features' rows, packed four labels to a double (see
+      // `NerModel.packed`): this loop is the hottest of the detector.
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
       for (let f = 0; f < n; f++) {
-        const b = ((keys[f] as number) >>> shift) * LABELS;
-        l0 += weights[b] as number;
-        l1 += weights[b + 1] as number;
-        l2 += weights[b + 2] as number;
-        l3 += weights[b + 3] as number;
-        l4 += weights[b + 4] as number;
-        l5 += weights[b + 5] as number;
-        l6 += weights[b + 6] as number;
-        l7 += weights[b + 7] as number;
-        l8 += weights[b + 8] as number;
+        const b = ((keys[f] as number) >>> shift) * PER_ROW;
+        s0 += packed[b] as number;
+        s1 += packed[b + 1] as number;
+        s2 += packed[b + 2] as number;
       }
-      logits[0] = l0;
-      logits[1] = l1;
-      logits[2] = l2;
-      logits[3] = l3;
-      logits[4] = l4;
-      logits[5] = l5;
-      logits[6] = l6;
-      logits[7] = l7;
-      logits[8] = l8;
+      unpack(s0, s1, s2, n, logits);
+      const l0 = logits[0] as number;
       // Labels this token may take besides O, as bits 1..8 (B-x odd, I-x even).
       let mask = 0xaa; // every B-x
       if (prev !== 0 && i - spanStart < MAX_SPAN_TOKENS) mask |= 1 << (prev & 1 ? prev + 1 : prev);
       // An honorific is never part of the name itself ("Dr." in "Dr. Ada Lovelace").
-      if (((toks.flags[i] as number) & F_TITLE) !== 0) mask &= ~0b110;
+      if (((flags[i] as number) & F_TITLE) !== 0) mask &= ~0b110;
       // Punctuation may continue an entity ("Apt. 5", "Smith, Jones and Co") but never start one.
-      if ((toks.shape[i] as number) >= S_PUNCT) mask &= 0x154;
+      if ((shape[i] as number) >= S_PUNCT) mask &= 0x154;
       let best = 0;
       let max = l0;
       for (let k = 1; k < LABELS; k++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FEATURES, WordFlag, isCandidate, labelFeatures, lookupFlags, mix, staticFeatures } from './token-features.js';
-import { tokenize } from './tokenize.js';
+import { Shape, tokenize } from './tokenize.js';
 import { WordMap } from './word-map.js';
 
 function keysOf(text: string, i: number): number[] {
@@ -27,6 +27,17 @@ describe('feature hashing', () => {
     labelFeatures(toks, 0, 0, 0, a, 0);
     labelFeatures(toks, 0, 1, 0, b, 0);
     expect(a).not.toEqual(b);
+  });
+
+  it('keys each value with its template, in template order', () => {
+    const toks = tokenize('Dear Anna Smith,');
+    const keys = keysOf('Dear Anna Smith,', 1);
+    const [dear, anna] = [toks.hash[0] as number, toks.hash[1] as number];
+    // 20 static keys, 4 affix keys (a 4-letter word), 4 label keys.
+    expect(keys).toHaveLength(28);
+    expect(keys.slice(0, 3)).toEqual([mix(1, 0), mix(2, anna), mix(3, dear)]);
+    expect(keys[10]).toBe(mix(11, mix(dear, Shape.CAPITALIZED)));
+    expect(keys[13]).toBe(mix(14, mix(dear, anna)));
   });
 
   it('never writes more than MAX_FEATURES keys', () => {

@@ -65,17 +65,9 @@ export function lookupFlags(toks: TokenList, words: WordMap): void {
  * lower-case word is scored only when the lexicon knows it as (part of) a name.
  */
 export function isCaselessText(toks: TokenList): boolean {
-  let words = 0;
-  let capitals = 0;
-  for (let i = 0; i < toks.count; i++) {
-    const shape = toks.shape[i] as number;
-    if (shape === S_LOWER) words++;
-    else if (shape === S_CAPITALIZED || shape === S_ALL_CAPS || shape === S_MIXED_CAP) {
-      words++;
-      capitals++;
-    }
-  }
-  return capitals * 40 <= words;
+  // The tokenizer counts the words by case as it makes them.
+  const capitals = toks.casedWords;
+  return capitals * 40 <= toks.lowerWords + capitals;
 }
 
 /**
@@ -131,6 +123,13 @@ function caseClass(shape: number): number {
 }
 
 /**
+ * The template of each key `staticFeatures` writes, in its order: the word and its neighbours
+ * (1-6), shapes (7-10), word-shape and word-pair crosses (11-14), length, lexicon flags and
+ * position (15-19), column in the line (24), then affixes of words of 4+ units (20-23).
+ */
+const STATIC_TEMPLATES = Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 24, 20, 21, 22, 23);
+
+/**
  * Writes the label-independent feature keys of token `i` into `out` and returns their count.
  * Templates: the word and its neighbours (lower-cased), shapes, affixes, lexicon flags and
  * where the token sits in its line.
@@ -153,38 +152,42 @@ export function staticFeatures(text: string, toks: TokenList, i: number, out: In
   const len = b - a;
   const c0 = caseClass(s0);
   const lineStart = sm1 === S_NEWLINE || sm1 === 15 ? 1 : 0;
+  // Each key is `mix(template, value)`: the values first, then one loop mixes them in (one call
+  // site, which the compiler inlines; thirty would run past its inlining budget and stay calls).
   let n = 0;
-  out[n++] = mix(1, 0);
-  out[n++] = mix(2, w0);
-  out[n++] = mix(3, wm1);
-  out[n++] = mix(4, wp1);
-  out[n++] = mix(5, wm2);
-  out[n++] = mix(6, wp2);
-  out[n++] = mix(7, s0);
-  out[n++] = mix(8, (sm1 << 8) | (s0 << 4) | sp1);
-  out[n++] = mix(9, (sm1 << 4) | s0);
-  out[n++] = mix(10, (s0 << 4) | sp1);
-  out[n++] = mix(11, mix(wm1, s0));
-  out[n++] = mix(12, mix(wp1, s0));
-  out[n++] = mix(13, mix(w0, s0));
-  out[n++] = mix(14, mix(wm1, w0));
-  out[n++] = mix(15, (Math.min(len, 12) << 4) | s0);
-  out[n++] = mix(16, (f0 << 4) | c0);
-  out[n++] = mix(17, (fm1 << 8) | (f0 << 2) | c0);
-  out[n++] = mix(18, (f0 << 8) | (fp1 << 2) | c0);
-  out[n++] = mix(19, (lineStart << 8) | (s0 << 4) | ((f0 & F_COMMON) !== 0 ? 1 : 0));
+  out[n++] = 0;
+  out[n++] = w0;
+  out[n++] = wm1;
+  out[n++] = wp1;
+  out[n++] = wm2;
+  out[n++] = wp2;
+  out[n++] = s0;
+  out[n++] = (sm1 << 8) | (s0 << 4) | sp1;
+  out[n++] = (sm1 << 4) | s0;
+  out[n++] = (s0 << 4) | sp1;
+  out[n++] = mix(wm1, s0);
+  out[n++] = mix(wp1, s0);
+  out[n++] = mix(w0, s0);
+  out[n++] = mix(wm1, w0);
+  out[n++] = (Math.min(len, 12) << 4) | s0;
+  out[n++] = (f0 << 4) | c0;
+  out[n++] = (fm1 << 8) | (f0 << 2) | c0;
+  out[n++] = (f0 << 8) | (fp1 << 2) | c0;
+  out[n++] = (lineStart << 8) | (s0 << 4) | ((f0 & F_COMMON) !== 0 ? 1 : 0);
   // Where the token sits in its line: addresses and signatures are laid out in lines.
   let col = 0;
   while (col < 3 && i - col > 0 && (shape[i - col - 1] as number) !== S_NEWLINE) col++;
   const lineEnd = sp1 === S_NEWLINE || sp1 === 15 ? 1 : 0;
-  out[n++] = mix(24, (col << 8) | (lineEnd << 6) | (s0 << 1) | (i - col === 0 ? 1 : 0));
+  out[n++] = (col << 8) | (lineEnd << 6) | (s0 << 1) | (i - col === 0 ? 1 : 0);
   if (len >= 4) {
     const lower = tables().lower;
-    out[n++] = mix(20, affixHash(text, lower, b - 3, b));
-    out[n++] = mix(21, affixHash(text, lower, a, a + 3));
-    out[n++] = mix(22, affixHash(text, lower, b - 4, b));
-    out[n++] = mix(23, affixHash(text, lower, b - 2, b));
+    out[n++] = affixHash(text, lower, b - 3, b);
+    out[n++] = affixHash(text, lower, a, a + 3);
+    out[n++] = affixHash(text, lower, b - 4, b);
+    out[n++] = affixHash(text, lower, b - 2, b);
   }
+  const templates = STATIC_TEMPLATES;
+  for (let k = 0; k < n; k++) out[k] = mix(templates[k] as number, out[k] as number);
   return n;
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Shape, tokenize } from './tokenize.js';
+import { WordFlag, isCaselessText, lookupFlags } from './token-features.js';
+import { Shape, TokenList, tokenize } from './tokenize.js';
+import { WordMap } from './word-map.js';
 
 function words(text: string): string[] {
   const t = tokenize(text);
@@ -20,6 +22,12 @@ describe('tokenize', () => {
     ['A-1 x-ray', ['A-1', 'x-ray']],
     ['line\n\n  next', ['line', '\n\n  ', 'next']],
     ['ΜΟΝΗ ΑΓΙΩΝ', ['ΜΟΝΗ', 'ΑΓΙΩΝ']],
+    // At the very end of the text: joiners, a possessive, a line break.
+    ["Anna's", ['Anna', "'", 's']],
+    ["O'", ['O', "'"]],
+    ['Jean-', ['Jean', '-']],
+    ['end\n', ['end', '\n']],
+    ['a\u0000b', ['a', '\u0000', 'b']],
   ])('splits %j', (text, expected) => {
     expect(words(text)).toEqual(expected);
   });
@@ -71,5 +79,23 @@ describe('tokenize', () => {
     const list = tokenize('one two three four');
     tokenize('five', list);
     expect(list.count).toBe(1);
+  });
+
+  it('fills the lexicon flags when given the lexicon, as lookupFlags would', () => {
+    const text = 'Anna and the Smiths paid 42 dollars, Anna said.';
+    const h = (w: string): number => tokenize(w).hash[0] as number;
+    const words = new WordMap([h('anna'), h('the'), h('42'), h(',')], [WordFlag.PERSON, WordFlag.COMMON, 8, 8]);
+    const fused = tokenize(text, new TokenList(), words);
+    const separate = tokenize(text, new TokenList());
+    lookupFlags(separate, words);
+    expect(Array.from(fused.flags.subarray(0, fused.count))).toEqual(Array.from(separate.flags.subarray(0, separate.count)));
+    expect(fused.flags[0]).toBe(WordFlag.PERSON);
+  });
+
+  it('counts words by case for isCaselessText', () => {
+    const cased = tokenize('Hello John, MEET me at NOON. iPhone 42');
+    expect([cased.lowerWords, cased.casedWords]).toEqual([2, 4]);
+    expect(isCaselessText(cased)).toBe(false);
+    expect(isCaselessText(tokenize('my name is john smith'))).toBe(true);
   });
 });

@@ -3,10 +3,15 @@
  * lookup is a multiply, a shift and (usually) one probe, with no string built.
  */
 export class WordMap {
-  private readonly keys: Int32Array;
-  private readonly values: Uint8Array;
-  private readonly shift: number;
-  private zeroValue = 0;
+  // Read directly by the tokenizer, which probes once per word with the arrays in locals.
+  /** Hash of each slot (0: empty). */
+  readonly keys: Int32Array;
+  /** Flags of each slot. */
+  readonly values: Uint8Array;
+  /** A hash's home slot is `Math.imul(h, 0x9e3779b1) >>> shift`. */
+  readonly shift: number;
+  /** The flags of hash 0 (0 marks an empty slot, so it is kept apart). */
+  zeroValue = 0;
 
   constructor(hashes: ArrayLike<number>, flags: ArrayLike<number>) {
     let bits = 4;

@@ -24,6 +24,7 @@ export const caSinDetector = idPatternDetector({
     "numéro d'assurance sociale",
     'nas',
   ],
+  reach: 0,
   pattern: /\b[1-79]\d{2}([ -]?)\d{3}\1\d{3}\b/g,
   validate(text, m) {
     const start = m.index;

@@ -1,9 +1,16 @@
 import type { Finding } from '../../core/finding.js';
 import type { Detector } from '../detector.js';
-import { cardIssuer } from './card-issuers.js';
-import { isDigit, isWordAt } from './char-codes.js';
-import { luhnValid } from './checksum/luhn.js';
-import { forEachRunMatch } from './numeric-runs.js';
+import * as cardIssuers from './card-issuers.js';
+import * as charCodes from './char-codes.js';
+import * as luhnModule from './checksum/luhn.js';
+import * as numericRuns from './numeric-runs.js';
+
+// Module-local copies of the imports: a transpiler (tsx, the tests) may turn every use of an
+// imported binding into a property read through a getter, paid on each call in hot code.
+const { cardIssuer } = cardIssuers;
+const { isDigit, isWordAt } = charCodes;
+const { luhnValid } = luhnModule;
+const { forEachRunMatch } = numericRuns;
 
 const ID = 'pii.credit_card';
 /**

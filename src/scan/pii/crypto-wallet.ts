@@ -2,8 +2,12 @@ import type { Finding } from '../../core/finding.js';
 import type { Detector } from '../detector.js';
 import { base58CheckDecode } from './checksum/base58check.js';
 import { segwitAddressValid } from './checksum/bech32.js';
-import { isWordAt } from './char-codes.js';
+import * as charCodes from './char-codes.js';
 import { eip55Valid } from './checksum/eip55.js';
+
+// Module-local copies of the imports: a transpiler (tsx, the tests) may turn every use of an
+// imported binding into a property read through a getter, paid on each call in hot code.
+const { isWordAt } = charCodes;
 
 const ID = 'pii.crypto_wallet';
 const BASE58_CODES = new Uint8Array(128);

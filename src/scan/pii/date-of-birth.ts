@@ -2,6 +2,7 @@ import type { Finding } from '../../core/finding.js';
 import { CONTEXT_WINDOW_AFTER, CONTEXT_WINDOW_BEFORE, findContextWord } from '../context-words.js';
 import type { Detector } from '../detector.js';
 import { dateAroundYear } from './date-around-year.js';
+import { forEachDigitMatch } from './digit-span.js';
 
 const ID = 'pii.date_of_birth';
 
@@ -61,6 +62,28 @@ function hasBirthContext(text: string, start: number, end: number): boolean {
   return BIRTH_CUE.test(window) && findContextWord(text, start, end, WORDS) !== undefined;
 }
 
+interface YearVisit {
+  readonly findings: Finding[];
+  readonly currentYear: number;
+}
+
+function visitYear(m: RegExpExecArray, text: string, found: YearVisit, windowStart: number): void {
+  const year = Number(m[0]);
+  if (year > found.currentYear) return;
+  const date = dateAroundYear(text, m.index, year);
+  if (!date || !hasBirthContext(text, date.start, date.end)) return;
+  found.findings.push({
+    type: 'DATE_OF_BIRTH',
+    start: date.start,
+    end: date.end,
+    score: SCORE,
+    detector: ID,
+    reason: `pattern: date (${date.form}), valid calendar date; birth context required`,
+  });
+  // Past the whole date (`YEAR.lastIndex` counts from the start of the searched part).
+  if (date.end - windowStart > YEAR.lastIndex) YEAR.lastIndex = date.end - windowStart;
+}
+
 /**
  * `pii.date_of_birth`: calendar dates (numeric y-m-d, d/m/y, m/d/y with `/ - .`; day and month
  * name in English, German, French, Spanish, Italian, Portuguese or Dutch) with a year from 1900 to
@@ -71,25 +94,9 @@ export const dateOfBirthDetector: Detector = {
   id: ID,
   entities: ['DATE_OF_BIRTH'],
   context: WORDS,
-  detect(text) {
-    const findings: Finding[] = [];
-    const currentYear = new Date().getFullYear();
-    YEAR.lastIndex = 0;
-    for (let m = YEAR.exec(text); m !== null; m = YEAR.exec(text)) {
-      const year = Number(m[0]);
-      if (year > currentYear) continue;
-      const date = dateAroundYear(text, m.index, year);
-      if (!date || !hasBirthContext(text, date.start, date.end)) continue;
-      findings.push({
-        type: 'DATE_OF_BIRTH',
-        start: date.start,
-        end: date.end,
-        score: SCORE,
-        detector: ID,
-        reason: `pattern: date (${date.form}), valid calendar date; birth context required`,
-      });
-      if (date.end > YEAR.lastIndex) YEAR.lastIndex = date.end;
-    }
-    return findings;
+  detect(text, ctx) {
+    const found: YearVisit = { findings: [], currentYear: new Date().getFullYear() };
+    forEachDigitMatch(text, ctx, YEAR, 0, visitYear, found);
+    return found.findings;
   },
 };

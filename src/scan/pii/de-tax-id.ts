@@ -64,6 +64,7 @@ export const deTaxIdDetector = idPatternDetector({
   ],
   // Compact, or the printed groups 2-3-3-3 (`86 095 742 719`) and 3-3-3-2 (`860 957 427 19`).
   // Digits spelled out: V8 skips ahead much faster on `\d\d\d` than on `\d{3}`.
+  reach: 0,
   pattern: /\b[1-9]\d(?:\d\d\d\d\d\d\d\d\d| \d\d\d \d\d\d \d\d\d|\d \d\d\d \d\d\d \d\d)\b/g,
   validate(text, m) {
     const start = m.index;

@@ -21,6 +21,7 @@ export const esNieDetector = idPatternDetector({
     'extranjero',
   ],
   // Digits spelled out: V8 skips ahead much faster on `\d\d\d` than on `\d{3}`.
+  reach: 2,
   pattern: /\b[XYZxyz][ -]?\d\d\d\d\d\d\d[ -]?[A-Za-z]\b/g,
   validate(_text, m) {
     const value = m[0];

@@ -43,6 +43,7 @@ export const frInseeDetector = idPatternDetector({
     'carte vitale',
     'social security',
   ],
+  reach: 0,
   pattern: PATTERN,
   validate(text, m) {
     const value = m[0];

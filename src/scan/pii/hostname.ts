@@ -1,5 +1,10 @@
-import { isAsciiLetter, isDigit } from './char-codes.js';
-import { FILE_EXTENSIONS } from './known-tlds.js';
+import * as charCodes from './char-codes.js';
+import * as knownTlds from './known-tlds.js';
+
+// Module-local copies of the imports: a transpiler (tsx, the tests) may turn every use of an
+// imported binding into a property read through a getter, paid on each call in hot code.
+const { isAsciiLetter, isDigit } = charCodes;
+const { FILE_EXTENSIONS } = knownTlds;
 
 /**
  * True when `text[start, end)` is a syntactically valid DNS host name with at least `minLabels`

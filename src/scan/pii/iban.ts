@@ -1,8 +1,13 @@
 import type { Finding } from '../../core/finding.js';
 import type { Detector } from '../detector.js';
-import { isWordAt } from './char-codes.js';
+import * as charCodes from './char-codes.js';
 import { ibanChecksumValid } from './checksum/mod97.js';
+import { forEachDigitMatch } from './digit-span.js';
 import { IBAN_LENGTHS } from './iban-lengths.js';
+
+// Module-local copies of the imports: a transpiler (tsx, the tests) may turn every use of an
+// imported binding into a property read through a getter, paid on each call in hot code.
+const { isWordAt } = charCodes;
 
 const ID = 'pii.iban';
 /** Country code, check digits, then alphanumerics with optional single spaces (groups of 4). */
@@ -35,6 +40,22 @@ function singleCase(s: string): boolean {
   return s === s.toUpperCase() || s === s.toLowerCase();
 }
 
+/** Checks one candidate; `CANDIDATE.lastIndex` counts from `windowStart` in `text`. */
+function visitCandidate(m: RegExpExecArray, text: string, out: Finding[], windowStart: number): void {
+  const start = m.index;
+  // The greedy match may have swallowed the real IBAN after a false start: resume early.
+  CANDIDATE.lastIndex = start - windowStart + 1;
+  const length = IBAN_LENGTHS.get(m[0].slice(0, 2).toUpperCase());
+  if (length === undefined) return;
+  const span = spanOfLength(m[0], length);
+  if (span === undefined) return;
+  const end = start + span;
+  const value = m[0].slice(0, span);
+  if (isWordAt(text, end) || !singleCase(value) || !ibanChecksumValid(value)) return;
+  out.push({ type: 'IBAN_CODE', start, end, score: 0.95, detector: ID, reason: 'IBAN length and mod-97 checksum' });
+  CANDIDATE.lastIndex = end - windowStart;
+}
+
 /**
  * `pii.iban`: International Bank Account Numbers, compact or printed in groups of four, with the
  * country's registered length and a valid MOD 97-10 checksum.
@@ -43,24 +64,10 @@ export const ibanDetector: Detector = {
   id: ID,
   entities: ['IBAN_CODE'],
   context: ['iban', 'bank', 'account', 'transfer', 'swift', 'bic', 'sepa', 'wire', 'payee'],
-  detect(text) {
+  detect(text, ctx) {
     const out: Finding[] = [];
-    const re = CANDIDATE;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
-      // The greedy match may have swallowed the real IBAN after a false start: resume early.
-      re.lastIndex = start + 1;
-      const length = IBAN_LENGTHS.get(m[0].slice(0, 2).toUpperCase());
-      if (length === undefined) continue;
-      const span = spanOfLength(m[0], length);
-      if (span === undefined) continue;
-      const end = start + span;
-      const value = m[0].slice(0, span);
-      if (isWordAt(text, end) || !singleCase(value) || !ibanChecksumValid(value)) continue;
-      out.push({ type: 'IBAN_CODE', start, end, score: 0.95, detector: ID, reason: 'IBAN length and mod-97 checksum' });
-      re.lastIndex = end;
-    }
+    // The check digits are the first digits of a match; after them come at most 84 characters.
+    forEachDigitMatch(text, ctx, CANDIDATE, 86, visitCandidate, out);
     return out;
   },
 };

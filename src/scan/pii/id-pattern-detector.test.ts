@@ -10,6 +10,7 @@ describe('idPatternDetector', () => {
     entity: 'TEST',
     context: ['id'],
     pattern,
+    reach: 0,
     validate: (_text, m) => (Number(m[0]) % 2 === 0 ? { score: 0.6, reason: 'even' } : undefined),
   });
 

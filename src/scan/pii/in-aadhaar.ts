@@ -15,6 +15,7 @@ export const inAadhaarDetector = idPatternDetector({
   id: 'pii.in_aadhaar',
   entity: 'IN_AADHAAR',
   context: ['aadhaar', 'aadhar', 'adhaar', 'uid', 'uidai', 'aadhaar number', 'aadhaar no', 'आधार'],
+  reach: 0,
   pattern: /\b[2-9]\d{3}([ -]?)\d{4}\1\d{4}\b/g,
   validate(text, m) {
     const start = m.index;

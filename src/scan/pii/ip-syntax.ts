@@ -1,4 +1,8 @@
-import { isDigit, isHexDigit } from './char-codes.js';
+import * as charCodes from './char-codes.js';
+
+// Module-local copies of the imports: a transpiler (tsx, the tests) may turn every use of an
+// imported binding into a property read through a getter, paid on each call in hot code.
+const { isDigit, isHexDigit } = charCodes;
 
 /**
  * True when `text[start, end)` is a dotted-quad IPv4 address: four decimal octets up to 255,

@@ -1,5 +1,6 @@
 import type { DetectorContext } from '../detector.js';
 import { perScan } from '../per-scan.js';
+import { forEachDigitMatch } from './digit-span.js';
 
 /**
  * Runs of 7+ characters made of digits, spaces, dashes, dots and parentheses (optionally led by
@@ -13,19 +14,20 @@ const RUN = /\b\d[\d \-.()]{5,}\d/g;
  * once per scan and shared by the phone, card, SSN and IPv4 detectors.
  */
 export function numericRuns(text: string, ctx: DetectorContext): readonly number[] {
-  return perScan(ctx, 'pii.numeric_runs', () => findRuns(text));
+  return perScan(ctx, 'pii.numeric_runs', () => findRuns(text, ctx));
 }
 
-function findRuns(text: string): number[] {
+function findRuns(text: string, ctx: DetectorContext): number[] {
   const runs: number[] = [];
-  const re = RUN;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    // The leading `+` or `(` is added by hand: an optional first token halves the regex's speed.
-    const lead = text.charCodeAt(m.index - 1);
-    runs.push(lead === 43 || lead === 40 ? m.index - 1 : m.index, m.index + m[0].length);
-  }
+  // A run starts and ends on a digit: only the digits' span is searched.
+  forEachDigitMatch(text, ctx, RUN, 0, addRun, runs);
   return runs;
+}
+
+function addRun(m: RegExpExecArray, text: string, runs: number[]): void {
+  // The leading `+` or `(` is added by hand: an optional first token halves the regex's speed.
+  const lead = text.charCodeAt(m.index - 1);
+  runs.push(lead === 43 || lead === 40 ? m.index - 1 : m.index, m.index + m[0].length);
 }
 
 /**

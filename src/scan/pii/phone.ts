@@ -1,11 +1,19 @@
 import type { Finding } from '../../core/finding.js';
-import { findContextWord } from '../context-words.js';
+import * as contextWords from '../context-words.js';
 import type { Detector } from '../detector.js';
-import { isDigit, isWordCode } from './char-codes.js';
-import { numericRuns } from './numeric-runs.js';
-import { readPhoneShape } from './phone-shape.js';
-import { mayBeNationalOf, supportedRegions, validInternational, validNational } from './phone-validation.js';
+import * as charCodes from './char-codes.js';
+import * as numericRunsModule from './numeric-runs.js';
+import * as phoneShape from './phone-shape.js';
+import * as phoneValidation from './phone-validation.js';
 import type { PhoneShape } from './phone-shape.js';
+
+// Module-local copies of the imports: a transpiler (tsx, the tests) may turn every use of an
+// imported binding into a property read through a getter, paid on each call in hot code.
+const { findContextWord } = contextWords;
+const { isDigit, isWordCode } = charCodes;
+const { numericRuns } = numericRunsModule;
+const { readPhoneShape } = phoneShape;
+const { mayBeNationalOf, supportedRegions, validInternational, validNational } = phoneValidation;
 
 const ID = 'pii.phone';
 

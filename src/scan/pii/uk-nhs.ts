@@ -23,6 +23,7 @@ export const ukNhsDetector = idPatternDetector({
     'nhs',
   ],
   // One separator, used consistently: `943 476 5919`, `943-476-5919`, `9434765919`.
+  reach: 0,
   pattern: /\b\d{3}([ -]?)\d{3}\1\d{4}\b/g,
   validate(text, m) {
     const start = m.index;

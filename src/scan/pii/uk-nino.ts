@@ -22,6 +22,7 @@ export const ukNinoDetector = idPatternDetector({
   id: 'pii.uk_nino',
   entity: 'UK_NINO',
   context: ['national insurance', 'national insurance number', 'ni number', 'nino', 'ni no', 'nin'],
+  reach: 3,
   pattern: /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi,
   validate(text, m) {
     const value = m[0];

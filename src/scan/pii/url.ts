@@ -1,10 +1,18 @@
 import type { Finding } from '../../core/finding.js';
 import type { Detector } from '../detector.js';
-import { isAsciiLetter, isDigit } from './char-codes.js';
-import { hostnameValid } from './hostname.js';
-import { ipv4Valid } from './ip-syntax.js';
-import { AMBIGUOUS_TLDS, KNOWN_TLDS } from './known-tlds.js';
-import { urlTailEnd } from './url-tail.js';
+import * as charCodes from './char-codes.js';
+import * as hostnameModule from './hostname.js';
+import * as ipSyntax from './ip-syntax.js';
+import * as knownTlds from './known-tlds.js';
+import * as urlTail from './url-tail.js';
+
+// Module-local copies of the imports: a transpiler (tsx, the tests) may turn every use of an
+// imported binding into a property read through a getter, paid on each call in hot code.
+const { isAsciiLetter, isDigit } = charCodes;
+const { hostnameValid } = hostnameModule;
+const { ipv4Valid } = ipSyntax;
+const { AMBIGUOUS_TLDS, KNOWN_TLDS } = knownTlds;
+const { urlTailEnd } = urlTail;
 
 const ID = 'pii.url';
 const SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'ftp', 'ftps', 'sftp', 'ws', 'wss']);

@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/finding.js';
 import { findContextWord } from '../context-words.js';
 import type { Detector } from '../detector.js';
+import { digitSpan } from './digit-span.js';
 import { forEachNearCue } from './near-context.js';
 import { isRepeatedDigit, isStandaloneNumber } from './standalone-number.js';
 
@@ -60,8 +61,10 @@ export const usDriverLicenseDetector: Detector = {
   id: ID,
   entities: ['US_DRIVER_LICENSE'],
   context: WORDS,
-  detect(text) {
+  detect(text, ctx) {
     const findings: Finding[] = [];
+    // Every candidate holds a digit: without one, the cue words need not be looked for.
+    if (digitSpan(text, ctx) === undefined) return findings;
     forEachNearCue(
       text,
       {

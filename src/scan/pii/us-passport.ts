@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/finding.js';
 import { findContextWord } from '../context-words.js';
 import type { Detector } from '../detector.js';
+import { forEachDigitMatch } from './digit-span.js';
 import { isRepeatedDigit, isStandaloneNumber } from './standalone-number.js';
 
 const ID = 'pii.us_passport';
@@ -32,6 +33,21 @@ const SCORE = 0.45;
  */
 const CANDIDATE = /\b(?:[A-Za-z]\d\d\d\d\d\d\d\d|\d\d\d\d\d\d\d\d\d)\b/g;
 
+function visitCandidate(m: RegExpExecArray, text: string, findings: Finding[]): void {
+  const start = m.index;
+  const end = start + 9;
+  if (!isStandaloneNumber(text, start, end) || isRepeatedDigit(text, start, end)) return;
+  if (findContextWord(text, start, end, WORDS) === undefined) return;
+  findings.push({
+    type: 'US_PASSPORT',
+    start,
+    end,
+    score: SCORE,
+    detector: ID,
+    reason: 'pattern: 9 digits or letter + 8 digits; passport context required',
+  });
+}
+
 /**
  * `pii.us_passport`: US passport number, 9 digits (older books) or a letter and 8 digits (Next
  * Generation passports). The number has no checksum, so it is reported ONLY with a passport word
@@ -41,23 +57,9 @@ export const usPassportDetector: Detector = {
   id: ID,
   entities: ['US_PASSPORT'],
   context: WORDS,
-  detect(text) {
+  detect(text, ctx) {
     const findings: Finding[] = [];
-    CANDIDATE.lastIndex = 0;
-    for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-      const start = m.index;
-      const end = start + 9;
-      if (!isStandaloneNumber(text, start, end) || isRepeatedDigit(text, start, end)) continue;
-      if (findContextWord(text, start, end, WORDS) === undefined) continue;
-      findings.push({
-        type: 'US_PASSPORT',
-        start,
-        end,
-        score: SCORE,
-        detector: ID,
-        reason: 'pattern: 9 digits or letter + 8 digits; passport context required',
-      });
-    }
+    forEachDigitMatch(text, ctx, CANDIDATE, 1, visitCandidate, findings);
     return findings;
   },
 };
