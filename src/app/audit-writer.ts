@@ -86,12 +86,26 @@ export function createAuditWriter(target: AuditBatchTarget, options: AuditWriter
     for (const p of batch) p.resolve();
   };
 
+  // Set while a batch waits for records still expected: fires when the oldest has waited enough.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waitForMore = (): boolean =>
+    options.expected !== undefined && queue.length < maxBatch && queue.length < options.expected() && performance.now() - oldest < maxWaitMs;
+
   const drain = (force = false): void => {
     scheduled = false;
     if (inFlight !== undefined || queue.length === 0) return;
-    if (!force && options.expected !== undefined && queue.length < maxBatch && queue.length < options.expected() && performance.now() - oldest < maxWaitMs) {
-      schedule();
+    if (!force && waitForMore()) {
+      // A timer, not a spin on setImmediate: an otherwise idle loop stays idle. Each new append
+      // checks again, so a batch that fills up is written at once.
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        drain(true);
+      }, Math.max(0, maxWaitMs - (performance.now() - oldest)));
       return;
+    }
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
     }
     const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
     queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
