@@ -15,8 +15,18 @@ describe('placeholderLabel', () => {
     ['émail', 'MAIL'],
     ['a'.repeat(40), 'A'.repeat(24)],
     ['ABCDEFGHIJKLMNOPQRSTUVW_XYZ', 'ABCDEFGHIJKLMNOPQRSTUVW'],
+    // Custom types named like Object.prototype members are ordinary names.
+    ['constructor', 'CONSTRUCTOR'],
+    ['toString', 'TOSTRING'],
+    ['__proto__', 'PROTO'],
   ])('%j → %j', (type, label) => {
     expect(placeholderLabel(type)).toBe(label);
+  });
+
+  it('tokenizes a custom type named constructor like any other', () => {
+    const vault = new InMemoryVault();
+    expect(vault.placeholderFor('constructor', 'x')).toBe(formatPlaceholder('CONSTRUCTOR', 1));
+    expect(vault.valueFor(formatPlaceholder('CONSTRUCTOR', 1))).toBe('x');
   });
 
   it('formats ⟦LABEL_N⟧', () => {

@@ -8,11 +8,13 @@ export const MAX_LABEL_LENGTH = 24;
 export const MAX_PLACEHOLDER_DIGITS = 6;
 
 // Types whose trailing qualifier adds length but no meaning for the model reading the prompt.
-const SHORT_LABELS: Readonly<Record<string, string>> = {
-  EMAIL_ADDRESS: 'EMAIL',
-  PHONE_NUMBER: 'PHONE',
-  IBAN_CODE: 'IBAN',
-};
+// A Map, not an object literal: a custom entity type named `constructor` or `toString` must not
+// find Object.prototype's members.
+const SHORT_LABELS: ReadonlyMap<string, string> = new Map([
+  ['EMAIL_ADDRESS', 'EMAIL'],
+  ['PHONE_NUMBER', 'PHONE'],
+  ['IBAN_CODE', 'IBAN'],
+]);
 
 // Labels computed so far, by entity type (bounded: custom detectors may name any type).
 const labels = new Map<string, string>();
@@ -25,7 +27,7 @@ const MAX_CACHED_LABELS = 256;
  * {@link MAX_LABEL_LENGTH}.
  */
 export function placeholderLabel(type: string): string {
-  const short = SHORT_LABELS[type];
+  const short = SHORT_LABELS.get(type);
   if (short !== undefined) return short;
   let label = labels.get(type);
   if (label === undefined) {
