@@ -30,11 +30,11 @@ export interface App {
   /** The privacy policy of each request (per key, per route, else the default). */
   readonly policies: PolicyResolver;
   /**
-   * `guard.inspectChat` under `policy` (the one `policies` resolves for `keyId` and `route`),
-   * run in a guard thread when `offload` is set and one is free, else on this thread. Same
-   * result either way.
+   * `guard.inspectChat` under `policy` (one of `policies`): in a guard thread while other
+   * requests are in progress and one is free (alone, a request gains nothing from a thread and
+   * would pay the hand-over), else on this thread. Same result either way.
    */
-  inspectChat<T>(body: T, policy: GuardPolicy, keyId: string | null, route: string, offload: boolean): Promise<InspectedChat<T>>;
+  inspectChat<T>(body: T, policy: GuardPolicy): Promise<InspectedChat<T>>;
   /** The guard threads (see `createGuardThreads`). */
   readonly guardThreads: GuardThreads;
   /** Requests in progress, counted by the HTTP layer; read by the guard threads' and the audit writer's decisions. */
@@ -130,8 +130,9 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
     authFailures,
     limits,
     audit,
-    async inspectChat(body, policy, keyId, route, offload) {
-      const threaded = offload ? await guardThreads.inspectChat(body, keyId, route) : undefined;
+    async inspectChat(body, policy) {
+      // The count includes this request.
+      const threaded = inFlight.count > 1 ? await guardThreads.inspectChat(body, policy.name) : undefined;
       return threaded ?? guard.inspectChat(body, policy);
     },
     guardThreads,

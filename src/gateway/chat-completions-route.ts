@@ -20,9 +20,8 @@ export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
     const body = parseChatRequest(request.body);
     if (request.bulwark.key !== null) requireModel(request.bulwark.key, body.model);
     const limited = await admitChat(app, request, reply, body);
-    const route = '/v1/chat/completions';
-    const policy = app.policies.resolve(request.bulwark.keyId, route);
-    const inspected = await app.inspectChat(limited.body, policy, request.bulwark.keyId, route, app.inFlight.count > 1);
+    const policy = app.policies.resolve(request.bulwark.keyId, '/v1/chat/completions');
+    const inspected = await app.inspectChat(limited.body, policy);
     const counts: Record<string, number> = { ...inspected.findings };
     request.bulwark.findings = counts;
     // The same list: detections in the answer join it while it is checked.

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * Counts the requests in progress in `counter` (the app's `inFlight`): from arrival until the
- * response is sent, fails or is abandoned by the client. The chat route hands its inspection
- * to a guard thread only when others are in progress (alone, a request gains nothing from a
- * thread and pays the hand-over), and the audit writer waits for their records to batch them.
+ * response is sent, fails or is abandoned by the client. The app hands a chat inspection to a
+ * guard thread only when others are in progress, and the audit writer waits for their records
+ * to batch them (see `App.inspectChat`, `createAuditWriter`).
  */
 export function trackInFlight(server: FastifyInstance, counter: { count: number }): void {
   server.addHook('onRequest', (_request, reply, next) => {

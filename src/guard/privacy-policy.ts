@@ -38,6 +38,8 @@ export interface PolicyResolver {
   readonly default: GuardPolicy;
   /** The key's policy if it has one, else the route's, else the default. */
   resolve(keyId: string | null, route: string): GuardPolicy;
+  /** The policy called `name` (as `GuardPolicy.name`), if there is one. */
+  byName(name: string): GuardPolicy | undefined;
 }
 
 /** Inputs of {@link compilePolicies}. */
@@ -100,6 +102,7 @@ export function compilePolicies(sources: PolicySources): PolicyResolver {
   const pick = (name: string | undefined): GuardPolicy | undefined => (name === undefined ? undefined : compiled.get(name) ?? (name === 'default' ? fallback : undefined));
   return {
     default: fallback,
+    byName: pick,
     resolve(keyId, route) {
       const byKey = keyId === null ? undefined : Object.hasOwn(sources.byKey, keyId) ? sources.byKey[keyId] : undefined;
       const byRoute = Object.hasOwn(sources.byRoute, route) ? sources.byRoute[route] : undefined;

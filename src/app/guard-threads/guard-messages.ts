@@ -1,12 +1,12 @@
 import type { Canary, Detection } from '../../guard/index.js';
 import type { VaultEntry } from './recording-vault.js';
 
-/** Main thread to guard thread: inspect one chat body under the policy of (key, route). */
+/** Main thread to guard thread: inspect one chat body under the named policy. */
 export interface InspectMessage {
   readonly id: number;
   readonly body: unknown;
-  readonly keyId: string | null;
-  readonly route: string;
+  /** `GuardPolicy.name`: the thread compiled the same policies from the same settings. */
+  readonly policy: string;
 }
 
 /** A finished inspection, as plain data (structured clone keeps Sets, drops class prototypes). */

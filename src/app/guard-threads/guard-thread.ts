@@ -15,8 +15,11 @@ const { guard, policies } = buildGuardSetup(workerData as GuardSettings);
 
 function inspect(m: InspectMessage): InspectedMessage | FailedMessage {
   try {
+    const policy = policies.byName(m.policy);
+    // Cannot happen (same settings, same names); the caller then inspects the body itself.
+    if (policy === undefined) return { id: m.id, error: { code: undefined, message: 'unknown policy' } };
     const vault = new RecordingVault();
-    const r = guard.inspectChat(m.body, policies.resolve(m.keyId, m.route), vault);
+    const r = guard.inspectChat(m.body, policy, vault);
     return {
       id: m.id,
       body: r.body,

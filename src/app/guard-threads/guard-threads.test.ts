@@ -9,7 +9,7 @@ const settings: GuardSettings = guardSettings(config, new Uint8Array(32).fill(7)
 
 /** Waits until `threads` has a ready thread (the first call starts them). */
 async function ready(threads: GuardThreads): Promise<void> {
-  await threads.inspectChat({ messages: [{ role: 'user', content: 'hello' }] }, null, '/v1/chat/completions');
+  await threads.inspectChat({ messages: [{ role: 'user', content: 'hello' }] }, 'default');
   for (let i = 0; i < 600 && threads.ready === 0; i++) await new Promise((r) => setTimeout(r, 50));
   expect(threads.ready).toBe(1);
 }
@@ -50,10 +50,10 @@ describe('guard threads', () => {
 
   for (const [name, body] of Object.entries(BODIES)) {
     it(`inspects "${name}" exactly as the calling thread does`, async () => {
-      const policy = inline.policies.resolve(null, '/v1/chat/completions');
+      const policy = inline.policies.default;
       const here = inline.guard.inspectChat(body, policy);
       const before = threads.offloaded;
-      const there = await threads.inspectChat(body, null, '/v1/chat/completions');
+      const there = await threads.inspectChat(body, 'default');
       expect(there).toBeDefined();
       expect(threads.offloaded).toBe(before + 1);
       // Canaries are random per request: compare everything else.
@@ -76,7 +76,7 @@ describe('guard threads', () => {
 
   it('hands a body back (undefined) when every thread is busy, and never loses one', async () => {
     const body = BODIES['pii'];
-    const results = await Promise.all(Array.from({ length: 8 }, () => threads.inspectChat(body, null, '/v1/chat/completions')));
+    const results = await Promise.all(Array.from({ length: 8 }, () => threads.inspectChat(body, 'default')));
     // maxPending 2 on one thread: the rest come back for the caller to inspect.
     expect(results.filter((r) => r !== undefined).length).toBe(2);
     expect(results.filter((r) => r === undefined).length).toBe(6);
@@ -89,11 +89,11 @@ describe('guard threads that cannot start', () => {
     const errors: unknown[] = [];
     const threads = createGuardThreads(broken, { threads: 1, onError: (e) => errors.push(e) });
     try {
-      expect(await threads.inspectChat(BODIES['pii'], null, '/v1/chat/completions')).toBeUndefined();
+      expect(await threads.inspectChat(BODIES['pii'], 'default')).toBeUndefined();
       for (let i = 0; i < 600 && errors.length < 3; i++) await new Promise((r) => setTimeout(r, 50));
       expect(errors.length).toBeGreaterThanOrEqual(3);
       expect(threads.ready).toBe(0);
-      expect(await threads.inspectChat(BODIES['pii'], null, '/v1/chat/completions')).toBeUndefined();
+      expect(await threads.inspectChat(BODIES['pii'], 'default')).toBeUndefined();
       expect(threads.offloaded).toBe(0);
     } finally {
       await threads.close();

@@ -22,11 +22,11 @@ export interface GuardThreadsOptions {
 /** Chat inspection in worker threads, for a gateway whose main thread is the bottleneck. */
 export interface GuardThreads {
   /**
-   * Inspects `body` under the policy of (`keyId`, `route`) in a thread. Resolves `undefined` when
+   * Inspects `body` under the policy called `policy` in a thread. Resolves `undefined` when
    * no thread can take it (none ready, all busy, or the thread failed meanwhile): the caller then
    * inspects it itself, so no request is ever lost to a thread.
    */
-  inspectChat<T>(body: T, keyId: string | null, route: string): Promise<InspectedChat<T> | undefined>;
+  inspectChat<T>(body: T, policy: string): Promise<InspectedChat<T> | undefined>;
   /** Threads ready to take work. */
   readonly ready: number;
   /** Inspections done in threads so far. */
@@ -149,7 +149,7 @@ export function createGuardThreads(settings: GuardSettings, options: GuardThread
     get offloaded() {
       return offloaded;
     },
-    async inspectChat<T>(body: T, keyId: string | null, route: string) {
+    async inspectChat<T>(body: T, policy: string) {
       if (!started) {
         started = true;
         for (let i = 0; i < options.threads; i++) start();
@@ -161,7 +161,7 @@ export function createGuardThreads(settings: GuardSettings, options: GuardThread
       const thread = best;
       const reply = new Promise<InspectedMessage | undefined>((resolve, reject) => thread.pending.set(id, { resolve, reject }));
       try {
-        thread.worker.postMessage({ id, body, keyId, route } satisfies InspectMessage);
+        thread.worker.postMessage({ id, body, policy } satisfies InspectMessage);
       } catch {
         // The body cannot be cloned (it came from JSON, so it always can): inspect it here.
         thread.pending.delete(id);
