@@ -65,7 +65,6 @@ export async function startBulwark(upstreamUrl: string, threats = true): Promise
     url: gateway.url,
     key,
     close: async () => {
-      if (process.env['BWX_OFF'] === '1') process.stderr.write(`offloaded ${app.guardThreads.offloaded}\n`);
       await gateway.close();
       if (process.env['BENCH_KEEP_LOGS'] === '1') process.stderr.write(`bulwark logs kept in ${logFile}\n`);
       else rmSync(dataDir, { recursive: true, force: true });

@@ -118,7 +118,7 @@ export function createAuditWriter(target: AuditBatchTarget, options: AuditWriter
   function schedule(): void {
     if (scheduled) return;
     scheduled = true;
-    setImmediate(drain, false);
+    setImmediate(drain);
   }
 
   return {

@@ -15,7 +15,7 @@ export { openKeyAdmin } from './open-key-admin.js';
 export type { KeyAdmin } from './open-key-admin.js';
 export { describeStore, openConfiguredStore } from './open-configured-store.js';
 export type { FailedAuthLimiter } from './limits/failed-auth-limiter.js';
-export { chatCompletionReserve, chatPromptTokens, countTokens, estimateChatTokens, isLimitError, requestedMaxTokens } from './limits/index.js';
+export { countTokens, estimateChatTokens, isLimitError, requestedMaxTokens } from './limits/index.js';
 export type { Limits, LimitError, LimitState, LimitTier, RequestSubjects } from './limits/index.js';
 export * from './keys/index.js';
 export { gatewayLogDestination } from './log-destination.js';

@@ -1,6 +1,8 @@
 import { createHmac, createSecretKey } from 'node:crypto';
 import { BulwarkError } from '../../core/bulwark-error.js';
 import { base64urlDecode, base64urlEncode, randomBytes, timingSafeEqual } from '../../crypto/index.js';
+// Not in the crypto index (the public library): only the server compares key secrets as text.
+import { timingSafeEqualText } from '../../crypto/timing-safe-equal.js';
 import { formatApiKey, generateApiKeyParts, parseApiKey } from './api-key-format.js';
 import { isApiKeyScope, type ApiKeyScope } from './api-key-scopes.js';
 import { createVerifiedKeyCache } from './verified-key-cache.js';
@@ -39,13 +41,6 @@ interface CachedKey {
   verified?: string;
 }
 
-/** Equal strings of equal length, compared without an early exit (lengths are fixed by the key format). */
-function sameSecret(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
-}
 
 /** A key as shown to operators: everything but the digest, plus its state now. */
 export interface ApiKeyInfo extends Omit<StoredApiKey, 'digest'> {
@@ -227,7 +222,7 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
       const parts = parseApiKey(presented);
       if (parts === undefined) throw authError('ERR_AUTH_MALFORMED_KEY');
       const found = await lookup(parts.id);
-      const known = found?.verified !== undefined && sameSecret(found.verified, parts.secret);
+      const known = found?.verified !== undefined && timingSafeEqualText(found.verified, parts.secret);
       const matches = known || timingSafeEqual(digestOf(parts.id, parts.secret), found?.digest ?? decoy);
       if (!matches || found === undefined) throw authError('ERR_AUTH_INVALID_KEY');
       found.verified = parts.secret;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatCompletionReserve, chatPromptTokens, countTokens, estimateChatTokens, requestedMaxTokens } from './estimate-chat-tokens.js';
+import { countTokens, estimateChatTokens, requestedMaxTokens } from './estimate-chat-tokens.js';
 
 describe('estimateChatTokens', () => {
   it.each([
@@ -14,7 +14,7 @@ describe('estimateChatTokens', () => {
     ['n choices', { n: 3, max_tokens: 10 }, 99, 30],
     ['junk messages ignored', { messages: [null, 5, 'x'] }, 1, 1],
   ])('%s', (_name, body, fallback, expected) => {
-    expect(estimateChatTokens(body as Record<string, unknown>, fallback)).toBe(expected);
+    expect(estimateChatTokens(body as Record<string, unknown>, fallback).total).toBe(expected);
   });
 
   it('ignores non-numeric or negative max_tokens', () => {
@@ -25,13 +25,12 @@ describe('estimateChatTokens', () => {
   });
 });
 
-describe('chatPromptTokens and chatCompletionReserve', () => {
-  it('split the estimate into the prompt (max_tokens aside) and the completion reserve', () => {
+describe('estimateChatTokens: prompt and total', () => {
+  it('splits the estimate into the prompt (max_tokens aside) and the total with the completion reserve', () => {
     const body = { n: 2, max_tokens: 50, messages: [{ role: 'user', content: 'x'.repeat(41) }, { role: 'assistant', content: [{ type: 'text', text: 'abcd' }] }] };
-    expect(chatPromptTokens(body)).toBe(12);
-    expect(chatPromptTokens({ ...body, max_tokens: 0 })).toBe(12);
-    expect(chatCompletionReserve(body, 1000)).toBe(100);
-    expect(chatCompletionReserve({ messages: [] }, 1000)).toBe(1000);
-    expect(chatPromptTokens(body) + chatCompletionReserve(body, 7)).toBe(estimateChatTokens(body, 7));
+    expect(estimateChatTokens(body, 1000).prompt).toBe(12);
+    expect(estimateChatTokens({ ...body, max_tokens: 0 }, 1000).prompt).toBe(12);
+    expect(estimateChatTokens(body, 1000).total - estimateChatTokens(body, 1000).prompt).toBe(100);
+    expect(estimateChatTokens({ messages: [] }, 1000).total).toBe(1000);
   });
 });

@@ -25,8 +25,16 @@ export function requestedMaxTokens(body: Readonly<Record<string, unknown>>): num
   return undefined;
 }
 
-/** The prompt's tokens: the text of every message (content strings and parts, tool-call arguments) at 4 characters a token. */
-export function chatPromptTokens(body: Readonly<Record<string, unknown>>): number {
+/** A chat request's token estimate (see {@link estimateChatTokens}). */
+export interface ChatTokenEstimate {
+  /** The prompt: the text of every message (content strings and parts, tool-call arguments) at 4 characters a token. */
+  readonly prompt: number;
+  /** What to reserve before the upstream call: the prompt plus the completion it may produce (max_tokens, or the default, times `n` choices). */
+  readonly total: number;
+}
+
+/** Estimates a chat request's tokens in one walk over its messages (see {@link ChatTokenEstimate}). */
+export function estimateChatTokens(body: Readonly<Record<string, unknown>>, defaultMaxTokens: number): ChatTokenEstimate {
   const messages = Array.isArray(body['messages']) ? (body['messages'] as unknown[]) : [];
   let chars = 0;
   for (const m of messages) {
@@ -34,19 +42,7 @@ export function chatPromptTokens(body: Readonly<Record<string, unknown>>): numbe
     const msg = m as Record<string, unknown>;
     chars += textLength(msg['content']) + textLength(msg['tool_calls']) + textLength(msg['name']);
   }
-  return Math.ceil(chars / CHARS_PER_TOKEN);
-}
-
-/** The completion tokens a chat body may produce: max_tokens (or `defaultMaxTokens`) times `n` choices. */
-export function chatCompletionReserve(body: Readonly<Record<string, unknown>>, defaultMaxTokens: number): number {
+  const prompt = Math.ceil(chars / CHARS_PER_TOKEN);
   const n = typeof body['n'] === 'number' && body['n'] >= 1 ? Math.ceil(body['n']) : 1;
-  return n * (requestedMaxTokens(body) ?? defaultMaxTokens);
-}
-
-/**
- * The tokens to reserve for a chat request before the upstream call: its prompt
- * ({@link chatPromptTokens}) plus the completion it may produce ({@link chatCompletionReserve}).
- */
-export function estimateChatTokens(body: Readonly<Record<string, unknown>>, defaultMaxTokens: number): number {
-  return chatPromptTokens(body) + chatCompletionReserve(body, defaultMaxTokens);
+  return { prompt, total: prompt + n * (requestedMaxTokens(body) ?? defaultMaxTokens) };
 }

@@ -6,4 +6,4 @@ export type { LimitError } from './limit-error.js';
 export type { LimitState } from './limit-state.js';
 export type { LimitTier } from './limit-tiers.js';
 export type { RequestSubjects } from './request-limiter.js';
-export { chatCompletionReserve, chatPromptTokens, countTokens, estimateChatTokens, requestedMaxTokens } from './estimate-chat-tokens.js';
+export { countTokens, estimateChatTokens, requestedMaxTokens } from './estimate-chat-tokens.js';

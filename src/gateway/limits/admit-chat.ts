@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { chatCompletionReserve, chatPromptTokens, countTokens, isLimitError, requestedMaxTokens, type App } from '../../app/index.js';
+import { countTokens, estimateChatTokens, isLimitError, requestedMaxTokens, type App } from '../../app/index.js';
 import { BulwarkError } from '../../core/bulwark-error.js';
 import { addRateLimitHeaders } from './rate-limit-headers.js';
 
@@ -58,8 +58,7 @@ export async function admitChat<B extends Readonly<Record<string, unknown>>>(app
   }
   if (keyId === null) return { body: sent, settleCompletion: async () => undefined, observeStream: (e) => e };
 
-  const promptEstimate = chatPromptTokens(sent);
-  const estimate = promptEstimate + chatCompletionReserve(sent, app.limits.defaultMaxTokens);
+  const { prompt: promptEstimate, total: estimate } = estimateChatTokens(sent, app.limits.defaultMaxTokens);
   const guarded = async <T>(step: () => Promise<T>): Promise<T> => {
     try {
       return await step();
