@@ -8,7 +8,7 @@ function locationOf(config: StoreConfig): StoreLocation {
 
 /** Opens (and migrates) the store the configuration names: SQLite in the data directory by default. */
 export function openConfiguredStore(config: StoreConfig): Promise<Store> {
-  return openStore(locationOf(config));
+  return openStore({ ...locationOf(config), sqliteSync: config.sqliteSync });
 }
 
 /** Where the store is, for banners and logs: never a password. */

@@ -34,6 +34,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'BULWARK_SCAN_REGIONS', path: ['privacy', 'regions'], list: true },
   { name: 'BULWARK_DATA_DIR', path: ['store', 'dataDir'] },
   { name: 'BULWARK_DATABASE_URL', path: ['store', 'url'] },
+  { name: 'BULWARK_SQLITE_SYNC', path: ['store', 'sqliteSync'] },
   { name: 'BULWARK_KEY_PEPPER', path: ['auth', 'pepper'] },
   { name: 'BULWARK_AUTH_MAX_FAILURES', path: ['auth', 'maxFailures'] },
   { name: 'BULWARK_AUTH_FAILURE_WINDOW_SECONDS', path: ['auth', 'failureWindowSeconds'] },

@@ -96,6 +96,11 @@ const storeSchema = z.strictObject({
     .string()
     .regex(/^(postgres(ql)?:\/\/|sqlite:.)/i, 'url must start with postgres://, postgresql:// or sqlite:')
     .optional(),
+  /**
+   * SQLite: `normal` (a commit survives a crash of the gateway; a power cut can lose the last
+   * ones) or `full` (every commit waits for the disk). Postgres commits are always durable.
+   */
+  sqliteSync: z.enum(['normal', 'full']).default('normal'),
 });
 
 const authSchema = z.strictObject({

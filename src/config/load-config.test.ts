@@ -27,10 +27,11 @@ describe('loadConfig', () => {
 
   it('keeps the store in ./data and limits failed authentication by default', () => {
     const c = loadConfig();
-    expect(c.store).toEqual({ dataDir: './data' });
+    expect(c.store).toEqual({ dataDir: './data', sqliteSync: 'normal' });
     expect(c.auth).toEqual({ maxFailures: 10, failureWindowSeconds: 300 });
     const pg = loadConfig({ env: { BULWARK_DATABASE_URL: 'postgres://u@db/x', BULWARK_KEY_PEPPER: 'p' } });
     expect([pg.store.url, pg.auth.pepper]).toEqual(['postgres://u@db/x', 'p']);
+    expect(loadConfig({ env: { BULWARK_SQLITE_SYNC: 'full' } }).store.sqliteSync).toBe('full');
   });
 
   it('returns a deeply frozen object', () => {
@@ -75,6 +76,7 @@ describe('loadConfig', () => {
     ['a missing config file', { BULWARK_CONFIG: join(dir, 'missing.yaml') }],
     ['a database URL of another kind', { BULWARK_DATABASE_URL: 'mysql://db.example/x' }],
     ['a bare sqlite: URL', { BULWARK_DATABASE_URL: 'sqlite:' }],
+    ['an unknown SQLite sync mode', { BULWARK_SQLITE_SYNC: 'off' }],
     ['a failure limit of 0', { BULWARK_AUTH_MAX_FAILURES: '0' }],
   ])('refuses %s with ERR_CONFIG_INVALID', (_name, env) => {
     expect(thrownCode(() => loadConfig({ env }))).toBe('ERR_CONFIG_INVALID');

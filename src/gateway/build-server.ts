@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../app/index.js';
 import { adminKeyRoutes, newRequestAuthState } from './auth/index.js';
@@ -11,6 +10,7 @@ import { infoRoutes } from './info-routes.js';
 import { guardThreadMetrics } from './metrics/guard-thread-metrics.js';
 import { metricsHooks, metricsRoute } from './metrics/index.js';
 import { openApiRoute, routeCatalog } from './openapi/index.js';
+import { requestIdGenerator } from './request-id.js';
 import { RequestLog } from './request-log.js';
 import { toHttpError } from './to-http-error.js';
 
@@ -29,8 +29,9 @@ export function buildServer(app: App): FastifyInstance {
     logController: new RequestLog(),
     bodyLimit: app.http.bodyLimitBytes,
     // Our own ids only: a caller-chosen id would let one request impersonate another in logs and audit.
+    // Time-ordered (UUID v7), so the audit log's request-id index grows at one end.
     requestIdHeader: false,
-    genReqId: () => randomUUID(),
+    genReqId: requestIdGenerator(),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,

@@ -1,5 +1,6 @@
 export { openStore } from './open-store.js';
 export type { OpenStoreOptions, Store } from './open-store.js';
+export type { SqliteSync } from './sqlite-connection.js';
 export { parseStoreLocation } from './store-location.js';
 export type { StoreDialect, StoreLocation } from './store-location.js';
 export type { ApiKeyRecord, SqlApiKeyRepository } from './api-key-repository.js';

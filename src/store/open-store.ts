@@ -1,6 +1,3 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { BulwarkError } from '../core/bulwark-error.js';
@@ -8,6 +5,7 @@ import { sqlApiKeyRepository, type SqlApiKeyRepository } from './api-key-reposit
 import { sqlAuditRecordRepository, type SqlAuditRecordRepository } from './audit-record-repository.js';
 import { migrationProvider } from './migrations.js';
 import type { StoreDialect, StoreLocation } from './store-location.js';
+import { sqliteConnection, type SqliteSync } from './sqlite-connection.js';
 import type { StoreSchema } from './store-schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -15,6 +13,8 @@ import { withStatementCache } from './statement-cache.js';
 export type OpenStoreOptions = StoreLocation & {
   /** Postgres only: keep every table in this schema (created when missing). Tests use one per run. */
   readonly schema?: string;
+  /** SQLite only: when a commit reaches the disk (see {@link SqliteSync}); default `normal`. */
+  readonly sqliteSync?: SqliteSync;
 };
 
 /** An open, migrated store. */
@@ -34,18 +34,8 @@ function unavailable(dialect: StoreDialect, err: unknown): BulwarkError {
   return new BulwarkError('ERR_STORE_UNAVAILABLE', `The ${dialect} store cannot be opened or migrated.`, { cause: err });
 }
 
-function sqliteDatabase(file: string): Kysely<StoreSchema> {
-  if (file !== ':memory:') {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    // Created owner-only before SQLite opens it; SQLite gives its -wal and -shm files the same mode.
-    closeSync(openSync(file, 'a', 0o600));
-  }
-  const database = new SQLite(file);
-  database.pragma('journal_mode = WAL');
-  database.pragma('busy_timeout = 5000');
-  // Deleted rows are overwritten, not left in free pages (erasure, DESIGN.md).
-  database.pragma('secure_delete = ON');
-  return new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+function sqliteDatabase(file: string, sync: SqliteSync): Kysely<StoreSchema> {
+  return new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqliteConnection(file, sync)) }) });
 }
 
 function postgresDatabase(url: string, schema: string | undefined): Kysely<StoreSchema> {
@@ -72,7 +62,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
   let db: Kysely<StoreSchema>;
   try {
-    db = options.dialect === 'sqlite' ? sqliteDatabase(options.file) : postgresDatabase(options.url, options.schema);
+    db = options.dialect === 'sqlite' ? sqliteDatabase(options.file, options.sqliteSync ?? 'normal') : postgresDatabase(options.url, options.schema);
   } catch (err) {
     throw unavailable(dialect, err);
   }
