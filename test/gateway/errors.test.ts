@@ -24,6 +24,7 @@ beforeAll(async () => {
     BULWARK_UPSTREAM_BASE_URL: upstream.baseUrl,
     BULWARK_UPSTREAM_TIMEOUT_MS: '300',
     BULWARK_BODY_LIMIT_BYTES: '65536',
+    BULWARK_UPSTREAM_MAX_RESPONSE_BYTES: '65536',
   });
   dead = await startTestGateway({ BULWARK_UPSTREAM_BASE_URL: `http://127.0.0.1:${await closedPort()}/v1` });
 });
@@ -99,6 +100,8 @@ describe('upstream failures', () => {
     ['a 401 (the gateway\'s key is wrong, not the caller\'s)', 'status-401', 502, 'ERR_UPSTREAM_BAD_RESPONSE'],
     ['a redirect (never followed)', 'status-307', 502, 'ERR_UPSTREAM_BAD_RESPONSE'],
     ['a body that is not JSON', 'garbage', 502, 'ERR_UPSTREAM_BAD_RESPONSE'],
+    ['an answer over the size limit', 'huge', 502, 'ERR_UPSTREAM_BAD_RESPONSE'],
+    ['an answer cut off mid-body', 'cut', 502, 'ERR_UPSTREAM_UNREACHABLE'],
     ['a 404 for an unknown model (passed on)', 'status-404', 404, 'ERR_UPSTREAM_REJECTED'],
     ['a 400 (passed on)', 'status-400', 400, 'ERR_UPSTREAM_REJECTED'],
     ['a 429', 'status-429', 429, 'ERR_UPSTREAM_RATE_LIMITED'],

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
  * - `tools`: answers with a tool call whose JSON arguments carry the message;
  * - `status-NNN`: answers status NNN with an OpenAI error body (`Retry-After: 7` on 429);
  * - `slow`: never answers (until the test ends); `garbage`: 200 with a body that is not JSON;
+ * - `huge`: 200 with a 256 KiB JSON answer; `cut`: 200 announcing a longer body than it sends,
+ *   then the connection is destroyed;
  * - `reset`: streams two chunks, then destroys the connection; `stall`: streams two chunks, then
  *   goes silent; `stream-error`: streams a chunk, then an `{error}` event;
  * - anything else: the normal echo.
@@ -81,6 +83,17 @@ function answer(req: IncomingMessage, res: ServerResponse, raw: string): void {
   if (model === 'slow') return; // the client's timeout fires; the test's close() ends the socket
   if (model === 'garbage') {
     res.writeHead(200, { 'content-type': 'application/json' }).end('<html>not json');
+    return;
+  }
+  if (model === 'huge') {
+    const content = 'x'.repeat(256 * 1024);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'chatcmpl-rec', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }));
+    return;
+  }
+  if (model === 'cut') {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
+    res.write('{"id":"chatcmpl-rec","choices":[');
+    setImmediate(() => res.socket?.destroy());
     return;
   }
   const text = `You said: ${lastUser(body)}`;

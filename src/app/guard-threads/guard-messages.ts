@@ -28,5 +28,14 @@ export interface FailedMessage {
   readonly error: { readonly code: string | undefined; readonly message: string };
 }
 
-/** What a guard thread posts: `ready` once it has built and warmed its guard, then one answer per request. */
-export type GuardThreadReply = { readonly ready: true } | InspectedMessage | FailedMessage;
+/**
+ * Main thread to guard thread: the inspections asked for during one turn of the event loop.
+ * One message per turn, not per request: waking an idle thread costs the poster about as much
+ * as a quarter of an inspection (a system call), and under load many requests arrive per turn.
+ */
+export interface InspectBatch {
+  readonly batch: readonly InspectMessage[];
+}
+
+/** What a guard thread posts: `ready` once it has built and warmed its guard, then the answers to each batch, in one message. */
+export type GuardThreadReply = { readonly ready: true } | { readonly batch: readonly (InspectedMessage | FailedMessage)[] };

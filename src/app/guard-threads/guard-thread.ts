@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isBulwarkError } from '../../core/bulwark-error.js';
-import type { FailedMessage, GuardThreadReply, InspectedMessage, InspectMessage } from './guard-messages.js';
+import type { FailedMessage, GuardThreadReply, InspectBatch, InspectedMessage, InspectMessage } from './guard-messages.js';
 import { buildGuardSetup, type GuardSettings } from './guard-settings.js';
 import { RecordingVault } from './recording-vault.js';
 
@@ -35,5 +35,5 @@ function inspect(m: InspectMessage): InspectedMessage | FailedMessage {
   }
 }
 
-port.on('message', (m: InspectMessage) => port.postMessage(inspect(m) satisfies GuardThreadReply));
+port.on('message', (m: InspectBatch) => port.postMessage({ batch: m.batch.map(inspect) } satisfies GuardThreadReply));
 port.postMessage({ ready: true } satisfies GuardThreadReply);

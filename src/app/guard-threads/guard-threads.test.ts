@@ -83,6 +83,29 @@ describe('guard threads', () => {
   });
 });
 
+describe('inspections asked for in one turn of the event loop', () => {
+  it('travel to the thread together and each comes back to its own caller', async () => {
+    const threads = createGuardThreads(settings, { threads: 1, maxPending: 16 });
+    try {
+      await ready(threads);
+      const inline = buildGuardSetup(settings);
+      const bodies = Object.values(BODIES).flatMap((b) => [b, b]);
+      const before = threads.offloaded;
+      const there = await Promise.all(bodies.map((b) => threads.inspectChat(b, 'default')));
+      expect(threads.offloaded).toBe(before + bodies.length);
+      const plain = (b: unknown): string => JSON.stringify(b).replace(CANARY, 'bwc-x');
+      bodies.forEach((b, i) => {
+        const here = inline.guard.inspectChat(b, inline.policies.default);
+        expect(plain(there[i]!.body)).toBe(plain(here.body));
+        expect(there[i]!.findings).toEqual(here.findings);
+        expect(there[i]!.detections).toEqual(here.detections);
+      });
+    } finally {
+      await threads.close();
+    }
+  }, 60_000);
+});
+
 describe('guard threads that cannot start', () => {
   it('leave every inspection to the caller and stop retrying', async () => {
     const broken: GuardSettings = { ...settings, privacy: { ...settings.privacy, tokenize: ['NOT_A_TYPE' as never] } };

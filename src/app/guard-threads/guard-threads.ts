@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BulwarkError, type ErrorCode } from '../../core/index.js';
 import type { InspectedChat } from '../../guard/index.js';
-import type { GuardThreadReply, InspectedMessage, InspectMessage } from './guard-messages.js';
+import type { GuardThreadReply, InspectBatch, InspectedMessage, InspectMessage } from './guard-messages.js';
 import type { GuardSettings } from './guard-settings.js';
 import { replayVault } from './recording-vault.js';
 
@@ -43,7 +43,10 @@ interface Pending {
 interface Thread {
   readonly worker: Worker;
   ready: boolean;
+  /** Sent and queued inspections by id. */
   readonly pending: Map<number, Pending>;
+  /** Inspections of this event-loop turn, posted together at its end. */
+  outbox: InspectMessage[];
 }
 
 // A thread that dies this many times in a row before it is ready is not started again.
@@ -104,7 +107,7 @@ export function createGuardThreads(settings: GuardSettings, options: GuardThread
       return;
     }
     worker.unref();
-    const thread: Thread = { worker, ready: false, pending: new Map() };
+    const thread: Thread = { worker, ready: false, pending: new Map(), outbox: [] };
     threads.push(thread);
     const fail = (err: unknown): void => {
       const at = threads.indexOf(thread);
@@ -124,18 +127,35 @@ export function createGuardThreads(settings: GuardSettings, options: GuardThread
         startFailures = 0;
         return;
       }
-      const p = thread.pending.get(m.id);
-      if (p === undefined) return;
-      thread.pending.delete(m.id);
-      if ('error' in m) {
-        // A catalogue error is the request's own outcome (the same as inline); anything else is
-        // a fault of the thread's: the caller inspects the body itself.
-        if (m.error.code === undefined) p.resolve(undefined);
-        else p.reject(new BulwarkError(m.error.code as ErrorCode, m.error.message));
-      } else p.resolve(m);
+      for (const r of m.batch) {
+        const p = thread.pending.get(r.id);
+        if (p === undefined) continue;
+        thread.pending.delete(r.id);
+        if ('error' in r) {
+          // A catalogue error is the request's own outcome (the same as inline); anything else is
+          // a fault of the thread's: the caller inspects the body itself.
+          if (r.error.code === undefined) p.resolve(undefined);
+          else p.reject(new BulwarkError(r.error.code as ErrorCode, r.error.message));
+        } else p.resolve(r);
+      }
     });
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`guard thread exited with code ${code}`)));
+  };
+
+  const flush = (thread: Thread): void => {
+    const batch = thread.outbox;
+    thread.outbox = [];
+    if (!threads.includes(thread)) return; // failed meanwhile: its pending were handed back
+    try {
+      thread.worker.postMessage({ batch } satisfies InspectBatch);
+    } catch {
+      // A body cannot be cloned (they come from JSON, so they always can): inspect them here.
+      for (const m of batch) {
+        thread.pending.get(m.id)?.resolve(undefined);
+        thread.pending.delete(m.id);
+      }
+    }
   };
 
   // Started on the first call, not at once: a gateway that never gets concurrent requests (a
@@ -160,13 +180,8 @@ export function createGuardThreads(settings: GuardSettings, options: GuardThread
       const id = nextId++;
       const thread = best;
       const reply = new Promise<InspectedMessage | undefined>((resolve, reject) => thread.pending.set(id, { resolve, reject }));
-      try {
-        thread.worker.postMessage({ id, body, policy } satisfies InspectMessage);
-      } catch {
-        // The body cannot be cloned (it came from JSON, so it always can): inspect it here.
-        thread.pending.delete(id);
-        return undefined;
-      }
+      // Posted when this turn of the event loop ends, with the other requests that came in it.
+      if (thread.outbox.push({ id, body, policy }) === 1) setImmediate(flush, thread);
       const m = await reply;
       if (m === undefined) return undefined;
       offloaded++;
