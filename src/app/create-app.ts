@@ -7,7 +7,7 @@ import type { Store } from '../store/index.js';
 import { auditLog, createAuditWriter, type AuditLog } from './audit-writer.js';
 import { createUpstream } from './create-upstream.js';
 import { gatewayLogDestination } from './log-destination.js';
-import { buildGuardSetup, createGuardThreads, guardSettings, type GuardThreads } from './guard-threads/index.js';
+import { buildGuardSetup, createGuardThreads, guardSettings, type BodySource, type GuardThreads } from './guard-threads/index.js';
 import { createApiKeyService, loadPepper, type ApiKeyService } from './keys/index.js';
 import type { FailedAuthLimiter } from './limits/failed-auth-limiter.js';
 import { createLimits, type Limits } from './limits/index.js';
@@ -32,9 +32,10 @@ export interface App {
   /**
    * `guard.inspectChat` under `policy` (one of `policies`): in a guard thread while other
    * requests are in progress and one is free (alone, a request gains nothing from a thread and
-   * would pay the hand-over), else on this thread. Same result either way.
+   * would pay the hand-over), else on this thread. Same result either way. `source`: the JSON
+   * text and parse the body came from, which a thread is handed instead of the object.
    */
-  inspectChat<T>(body: T, policy: GuardPolicy): Promise<InspectedChat<T>>;
+  inspectChat<T>(body: T, policy: GuardPolicy, source?: BodySource): Promise<InspectedChat<T>>;
   /** The guard threads (see `createGuardThreads`). */
   readonly guardThreads: GuardThreads;
   /** Requests in progress, counted by the HTTP layer; read by the guard threads' and the audit writer's decisions. */
@@ -130,9 +131,9 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
     authFailures,
     limits,
     audit,
-    async inspectChat(body, policy) {
+    async inspectChat(body, policy, source) {
       // The count includes this request.
-      const threaded = inFlight.count > 1 ? await guardThreads.inspectChat(body, policy.name) : undefined;
+      const threaded = inFlight.count > 1 ? await guardThreads.inspectChat(body, policy.name, source) : undefined;
       return threaded ?? guard.inspectChat(body, policy);
     },
     guardThreads,

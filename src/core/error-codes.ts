@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   ERR_POLICY_INVALID: 'A redaction policy file is malformed or names unknown entities or operators.',
   ERR_CONFIG_INVALID: 'The configuration (file or environment) is malformed or has an invalid value.',
   ERR_REQUEST_INVALID_JSON: 'The request body is not valid JSON.',
+  ERR_REQUEST_INVALID_UTF8: 'The request body is not valid UTF-8 (JSON must be; bytes are never replaced silently).',
   ERR_REQUEST_INVALID_BODY: 'The request body is JSON but not a valid request for this route.',
   ERR_REQUEST_TOO_LARGE: 'The request body is larger than the configured limit.',
   ERR_REQUEST_UNSUPPORTED_MEDIA_TYPE: 'The request body has a content type the route does not accept.',

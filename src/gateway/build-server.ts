@@ -7,6 +7,7 @@ import { errorBody } from './error-body.js';
 import { healthDetailedRoute } from './health-detailed-route.js';
 import { trackInFlight } from './in-flight.js';
 import { infoRoutes } from './info-routes.js';
+import { keepJsonBodyText } from './json-body-text.js';
 import { guardThreadMetrics } from './metrics/guard-thread-metrics.js';
 import { metricsHooks, metricsRoute } from './metrics/index.js';
 import { openApiRoute, routeCatalog } from './openapi/index.js';
@@ -32,6 +33,7 @@ export function buildServer(app: App): FastifyInstance {
     // Time-ordered (UUID v7), so the audit log's request-id index grows at one end.
     requestIdHeader: false,
     genReqId: requestIdGenerator(),
+    // (keepJsonBodyText below parses JSON with these same settings.)
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
@@ -39,6 +41,7 @@ export function buildServer(app: App): FastifyInstance {
     trustProxy: typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust,
   });
 
+  keepJsonBodyText(server);
   routeCatalog(server);
   trackInFlight(server, app.inFlight);
   guardThreadMetrics(metricsHooks(server).registry, app.guardThreads);

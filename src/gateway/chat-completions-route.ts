@@ -21,7 +21,8 @@ export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
     if (request.bulwark.key !== null) requireModel(request.bulwark.key, body.model);
     const limited = await admitChat(app, request, reply, body);
     const policy = app.policies.resolve(request.bulwark.keyId, '/v1/chat/completions');
-    const inspected = await app.inspectChat(limited.body, policy);
+    const source = request.bodyText === undefined ? undefined : { text: request.bodyText, parsed: request.body };
+    const inspected = await app.inspectChat(limited.body, policy, source);
     const counts: Record<string, number> = { ...inspected.findings };
     request.bulwark.findings = counts;
     // The same list: detections in the answer join it while it is checked.
@@ -35,7 +36,7 @@ export function chatCompletionsRoute(server: FastifyInstance, app: App): void {
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) abort.abort();
     });
-    const result = await timedUpstream(request, 'chat', () => app.upstream.chat(inspected.body, { signal: abort.signal }));
+    const result = await timedUpstream(request, 'chat', () => app.upstream.chat(inspected.body, { signal: abort.signal, bodyJson: inspected.bodyJson }));
     if (!result.stream) {
       recordUsage(request, result.body);
       await limited.settleCompletion(result.body);

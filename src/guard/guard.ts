@@ -54,6 +54,11 @@ export interface InspectedChat<T> extends InspectedRequest<T> {
   readonly blocked: BulwarkError | undefined;
   /** The canary planted in the system prompt, if the policy plants one and there is one. */
   readonly canary: Canary | undefined;
+  /**
+   * `body` as JSON text, when the inspection produced it as text anyway (in a guard thread, whose
+   * answer travels as text): whoever sends the body on can use it instead of serializing again.
+   */
+  readonly bodyJson?: string;
 }
 
 /** What the chat checks read from a policy. */

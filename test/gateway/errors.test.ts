@@ -63,6 +63,7 @@ describe('client mistakes are 4xx with a stable code, never 5xx', () => {
     ['a message without a role', '{"model":"rec","messages":[{"content":"x"}]}', 400, 'ERR_REQUEST_INVALID_BODY'],
     ['stream that is not a boolean', '{"model":"rec","stream":"yes","messages":[{"role":"user","content":"x"}]}', 400, 'ERR_REQUEST_INVALID_BODY'],
     ['a __proto__ key', '{"model":"rec","__proto__":{"x":1},"messages":[{"role":"user","content":"x"}]}', 400, 'ERR_REQUEST_INVALID_JSON'],
+    ['a constructor.prototype key', '{"model":"rec","constructor":{"prototype":{"x":1}},"messages":[{"role":"user","content":"x"}]}', 400, 'ERR_REQUEST_INVALID_JSON'],
   ])('%s -> %i %s', async (_name, body, status, code) => {
     const { res, json } = await post('/v1/chat/completions', body);
     expectErrorShape(res, json, status, code);
@@ -73,6 +74,23 @@ describe('client mistakes are 4xx with a stable code, never 5xx', () => {
     const big = JSON.stringify({ model: 'rec', messages: [{ role: 'user', content: 'x'.repeat(70_000) }] });
     const { res, json } = await post('/v1/chat/completions', big);
     expectErrorShape(res, json, 413, 'ERR_REQUEST_TOO_LARGE');
+    expect(upstream.bodies.length).toBe(before);
+  });
+
+  it('JSON with a charset parameter is read as JSON', async () => {
+    const res = await fetch(`${gw.gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      body: chat('rec'),
+      headers: { authorization: `Bearer ${gw.key}`, 'content-type': 'application/json; charset=utf-8' },
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('a body that is not valid UTF-8 -> 400 ERR_REQUEST_INVALID_UTF8, nothing sent upstream', async () => {
+    const before = upstream.bodies.length;
+    const bytes = Buffer.concat([Buffer.from('{"model":"rec","messages":[{"role":"user","content":"caf'), Buffer.from([0xc3, 0x28]), Buffer.from('"}]}')]);
+    const res = await fetch(`${gw.gateway.url}/v1/chat/completions`, { method: 'POST', body: bytes, headers: { authorization: `Bearer ${gw.key}`, 'content-type': 'application/json' } });
+    expectErrorShape(res, (await res.json()) as ErrorJson, 400, 'ERR_REQUEST_INVALID_UTF8');
     expect(upstream.bodies.length).toBe(before);
   });
 

@@ -1,18 +1,26 @@
 import type { Canary, Detection } from '../../guard/index.js';
 import type { VaultEntry } from './recording-vault.js';
 
-/** Main thread to guard thread: inspect one chat body under the named policy. */
-export interface InspectMessage {
+/**
+ * Main thread to guard thread: inspect one chat body under the named policy. The body travels as
+ * the request's JSON text when there is one, plus the top-level fields the gateway set after
+ * parsing it (a capped `max_tokens`): text crosses threads as one copy, an object as a walk of
+ * its whole tree on both sides.
+ */
+export type InspectMessage = {
   readonly id: number;
-  readonly body: unknown;
   /** `GuardPolicy.name`: the thread compiled the same policies from the same settings. */
   readonly policy: string;
-}
+} & ({ readonly body: unknown } | { readonly text: string; readonly overrides: Readonly<Record<string, unknown>> });
 
 /** A finished inspection, as plain data (structured clone keeps Sets, drops class prototypes). */
 export interface InspectedMessage {
   readonly id: number;
-  readonly body: unknown;
+  /**
+   * The cleaned body as JSON text: the main thread parses it (cheaper than deserializing a
+   * cloned object) and sends the text upstream as it is (no second serialization there).
+   */
+  readonly bodyJson: string;
   readonly vault: readonly VaultEntry[];
   readonly findings: Readonly<Record<string, number>>;
   readonly promptValues: ReadonlySet<string>;

@@ -19,10 +19,11 @@ function inspect(m: InspectMessage): InspectedMessage | FailedMessage {
     // Cannot happen (same settings, same names); the caller then inspects the body itself.
     if (policy === undefined) return { id: m.id, error: { code: undefined, message: 'unknown policy' } };
     const vault = new RecordingVault();
-    const r = guard.inspectChat(m.body, policy, vault);
+    const body: unknown = 'text' in m ? Object.assign(JSON.parse(m.text) as object, m.overrides) : m.body;
+    const r = guard.inspectChat(body, policy, vault);
     return {
       id: m.id,
-      body: r.body,
+      bodyJson: JSON.stringify(r.body),
       vault: vault.entries,
       findings: r.findings,
       promptValues: r.promptValues,

@@ -59,6 +59,8 @@ describe('guard threads', () => {
       // Canaries are random per request: compare everything else.
       const plain = (b: unknown): string => JSON.stringify(b).replace(CANARY, 'bwc-x');
       expect(plain(there!.body)).toBe(plain(here.body));
+      // The text the upstream gets is the body the caller sees.
+      expect(there!.bodyJson).toBe(JSON.stringify(there!.body));
       expect(there!.findings).toEqual(here.findings);
       expect([...there!.promptValues].sort()).toEqual([...here.promptValues].sort());
       expect(there!.detections).toEqual(here.detections);
@@ -100,6 +102,34 @@ describe('inspections asked for in one turn of the event loop', () => {
         expect(there[i]!.findings).toEqual(here.findings);
         expect(there[i]!.detections).toEqual(here.detections);
       });
+    } finally {
+      await threads.close();
+    }
+  }, 60_000);
+});
+
+describe('a body handed over as the JSON text it came from', () => {
+  it('is inspected as the body itself, with the fields set after parsing and without those removed', async () => {
+    const threads = createGuardThreads(settings, { threads: 1, maxPending: 16 });
+    try {
+      await ready(threads);
+      const inline = buildGuardSetup(settings);
+      const text = JSON.stringify({ ...(BODIES['pii'] as object), max_tokens: 9000, user: 'u1' });
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      const { user: _user, ...withoutUser } = parsed;
+      const cases = [parsed, { ...parsed, max_tokens: 100 }, { ...parsed, max_completion_tokens: 50 }, withoutUser];
+      const plain = (b: unknown): string => JSON.stringify(b).replace(CANARY, 'bwc-x');
+      for (const body of cases) {
+        const there = await threads.inspectChat(body, 'default', { text, parsed });
+        const here = inline.guard.inspectChat(body, inline.policies.default);
+        expect(plain(there!.body)).toBe(plain(here.body));
+        expect(there!.findings).toEqual(here.findings);
+      }
+      // The text was not what the thread inspected when the body differs from it.
+      const capped = await threads.inspectChat({ ...parsed, max_tokens: 100 }, 'default', { text, parsed });
+      expect((capped!.body as { max_tokens: number }).max_tokens).toBe(100);
+      const dropped = await threads.inspectChat(withoutUser, 'default', { text, parsed });
+      expect(dropped!.body).not.toHaveProperty('user');
     } finally {
       await threads.close();
     }

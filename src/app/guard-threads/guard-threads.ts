@@ -24,15 +24,38 @@ export interface GuardThreads {
   /**
    * Inspects `body` under the policy called `policy` in a thread. Resolves `undefined` when
    * no thread can take it (none ready, all busy, or the thread failed meanwhile): the caller then
-   * inspects it itself, so no request is ever lost to a thread.
+   * inspects it itself, so no request is ever lost to a thread. Given the JSON `source` the body
+   * came from, the thread is sent its text instead of the object (see {@link BodySource}).
    */
-  inspectChat<T>(body: T, policy: string): Promise<InspectedChat<T> | undefined>;
+  inspectChat<T>(body: T, policy: string, source?: BodySource): Promise<InspectedChat<T> | undefined>;
   /** Threads ready to take work. */
   readonly ready: number;
   /** Inspections done in threads so far. */
   readonly offloaded: number;
   /** Stops every thread; later calls resolve `undefined`. */
   close(): Promise<void>;
+}
+
+/**
+ * The JSON text a chat body was parsed from, and that parse. The body handed to `inspectChat` is
+ * `parsed` itself or a copy with top-level fields set (a capped `max_tokens`); anything else
+ * (a field removed) and the object is sent as it is.
+ */
+export interface BodySource {
+  readonly text: string;
+  readonly parsed: unknown;
+}
+
+/** The top-level fields `body` sets over `parsed`, or `undefined` when it is not such a copy. */
+function overridesOf(body: unknown, parsed: unknown): Record<string, unknown> | undefined {
+  if (body === parsed) return {};
+  if (typeof body !== 'object' || body === null || typeof parsed !== 'object' || parsed === null || Array.isArray(body) || Array.isArray(parsed)) return undefined;
+  const b = body as Record<string, unknown>;
+  const p = parsed as Record<string, unknown>;
+  for (const k of Object.keys(p)) if (!Object.hasOwn(b, k)) return undefined;
+  const changed: Record<string, unknown> = {};
+  for (const k of Object.keys(b)) if (b[k] !== p[k] || !Object.hasOwn(p, k)) changed[k] = b[k];
+  return changed;
 }
 
 interface Pending {
@@ -70,7 +93,8 @@ function startWorker(settings: GuardSettings): Worker {
 
 function inspected<T>(m: InspectedMessage): InspectedChat<T> {
   return {
-    body: m.body as T,
+    body: JSON.parse(m.bodyJson) as T,
+    bodyJson: m.bodyJson,
     vault: replayVault(m.vault),
     findings: m.findings,
     promptValues: m.promptValues,
@@ -169,7 +193,7 @@ export function createGuardThreads(settings: GuardSettings, options: GuardThread
     get offloaded() {
       return offloaded;
     },
-    async inspectChat<T>(body: T, policy: string) {
+    async inspectChat<T>(body: T, policy: string, source?: BodySource) {
       if (!started) {
         started = true;
         for (let i = 0; i < options.threads; i++) start();
@@ -181,7 +205,9 @@ export function createGuardThreads(settings: GuardSettings, options: GuardThread
       const thread = best;
       const reply = new Promise<InspectedMessage | undefined>((resolve, reject) => thread.pending.set(id, { resolve, reject }));
       // Posted when this turn of the event loop ends, with the other requests that came in it.
-      if (thread.outbox.push({ id, body, policy }) === 1) setImmediate(flush, thread);
+      const overrides = source === undefined ? undefined : overridesOf(body, source.parsed);
+      const message: InspectMessage = overrides === undefined ? { id, policy, body } : { id, policy, text: source!.text, overrides };
+      if (thread.outbox.push(message) === 1) setImmediate(flush, thread);
       const m = await reply;
       if (m === undefined) return undefined;
       offloaded++;

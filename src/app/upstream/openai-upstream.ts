@@ -65,8 +65,8 @@ export function openaiUpstream(options: OpenAIUpstreamOptions): Upstream {
 
   return {
     kind: 'openai',
-    async chat(chat: ChatBody, { signal }: UpstreamCallOptions): Promise<ChatResult> {
-      const { body, contentType } = await call('POST', '/chat/completions', JSON.stringify(chat), signal);
+    async chat(chat: ChatBody, { signal, bodyJson }: UpstreamCallOptions): Promise<ChatResult> {
+      const { body, contentType } = await call('POST', '/chat/completions', bodyJson ?? JSON.stringify(chat), signal);
       if (chat['stream'] !== true) return { stream: false, body: await readJson(body) };
       if (!contentType.toLowerCase().startsWith('text/event-stream')) {
         body.destroy();

@@ -8,6 +8,11 @@ export type EmbeddingsBody = Readonly<Record<string, unknown>>;
 export interface UpstreamCallOptions {
   /** Aborted when the client goes away; the upstream call must stop then. */
   readonly signal: AbortSignal;
+  /**
+   * The body as JSON text, when the caller already has it (`JSON.stringify(body)` exactly): an
+   * upstream that sends the body unchanged sends this instead of serializing it again.
+   */
+  readonly bodyJson?: string | undefined;
 }
 
 /**
