@@ -16,14 +16,14 @@ export class RequestLog extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const state = request.bulwark as FastifyRequest['bulwark'] | null;
     const code = (request.bulwarkMetrics as FastifyRequest['bulwarkMetrics'] | null)?.errorCode ?? null;
-    const line = {
+    const line: Record<string, unknown> = {
       req: request,
       res: { statusCode: reply.statusCode },
       responseTime: Math.round(reply.elapsedTime * 1000) / 1000,
       keyId: state?.keyId ?? null,
       findings: state?.findings,
-      ...(code === null ? {} : { code }),
     };
+    if (code !== null) line['code'] = code;
     // `error`: the response stream itself failed (the socket broke while writing).
     if (error) request.log.error({ ...line, err: error }, 'request errored');
     else request.log.info(line, 'request completed');

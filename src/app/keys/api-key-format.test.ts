@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { formatApiKey, generateApiKeyParts, parseApiKey } from './api-key-format.js';
 
@@ -40,4 +41,21 @@ describe('API key format', () => {
     if (text === key) return; // a swap of two equal characters changes nothing
     expect(parseApiKey(text)).toBeUndefined();
   });
+
+  it('accepts every well-formed key, checksums with leading zero digits included, and no other checksum', () => {
+    let leadingZero = 0;
+    for (let i = 0; i < 3000; i++) {
+      const p = generateApiKeyParts();
+      const k = formatApiKey(p);
+      // 62^5 > crc: the first of the six digits is the padding zero.
+      if (crc32(k.slice(0, -6)) < 62 ** 5) leadingZero++;
+      expect(parseApiKey(k)).toEqual(p);
+      for (const at of [k.length - 6, k.length - 1]) {
+        const wrong = k.slice(0, at) + (k[at] === '0' ? '1' : '0') + k.slice(at + 1);
+        expect(parseApiKey(wrong)).toBeUndefined();
+      }
+    }
+    expect(leadingZero).toBeGreaterThan(0);
+  });
 });
+

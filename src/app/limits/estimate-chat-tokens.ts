@@ -16,9 +16,11 @@ function textLength(value: unknown): number {
   return 0;
 }
 
+const MAX_TOKEN_FIELDS = ['max_completion_tokens', 'max_tokens'] as const;
+
 /** The completion tokens a chat body asks for: max_completion_tokens, else max_tokens, else undefined. */
 export function requestedMaxTokens(body: Readonly<Record<string, unknown>>): number | undefined {
-  for (const name of ['max_completion_tokens', 'max_tokens']) {
+  for (const name of MAX_TOKEN_FIELDS) {
     const v = body[name];
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return Math.ceil(v);
   }

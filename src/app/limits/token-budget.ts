@@ -1,3 +1,4 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { limitError } from './limit-error.js';
 import { isLimiterRejection, limitState, type LimitState } from './limit-state.js';
 import type { LimitTier } from './limit-tiers.js';
@@ -19,6 +20,30 @@ export interface TokenBudget {
 
 const NONE: TokenReservation = { state: null, settle: async () => undefined };
 
+/** A reservation that was made: settling it rewards or charges the difference once. */
+class HeldTokens implements TokenReservation {
+  private settled = false;
+
+  constructor(
+    readonly state: LimitState,
+    private readonly limiter: RateLimiterAbstract,
+    private readonly keyId: string,
+    private readonly reserved: number,
+  ) {}
+
+  async settle(actualTokens: number): Promise<void> {
+    if (this.settled) return;
+    this.settled = true;
+    const diff = Math.ceil(Math.max(0, actualTokens)) - this.reserved;
+    try {
+      if (diff > 0) await this.limiter.penalty(this.keyId, diff);
+      else if (diff < 0) await this.limiter.reward(this.keyId, -diff);
+    } catch {
+      // Settling is best effort: the window ends anyway.
+    }
+  }
+}
+
 /**
  * Token budgets over a {@link LimiterBackend}: a reservation consumes the estimate, settling
  * rewards the difference (or consumes the overrun, which may push the key past its budget: the
@@ -26,12 +51,22 @@ const NONE: TokenReservation = { state: null, settle: async () => undefined };
  * much does not eat the budget. Store errors the fallback cannot absorb admit the request.
  */
 export function tokenBudget(backend: LimiterBackend): TokenBudget {
+  // Each tier's limiter, looked up once rather than per request.
+  const limiters = new WeakMap<LimitTier, RateLimiterAbstract>();
+  const limiterOf = (tier: LimitTier): RateLimiterAbstract => {
+    let limiter = limiters.get(tier);
+    if (limiter === undefined) {
+      limiter = backend.limiter({ name: 'tokens', points: tier.tokenBudget, durationSeconds: tier.tokenWindowSeconds });
+      limiters.set(tier, limiter);
+    }
+    return limiter;
+  };
   return {
     async reserve(keyId, tier, estimate) {
       if (tier.tokenBudget <= 0) return NONE;
       const quota = tier.tokenBudget;
       const window = tier.tokenWindowSeconds;
-      const limiter = backend.limiter({ name: 'tokens', points: quota, durationSeconds: window });
+      const limiter = limiterOf(tier);
       const reserved = Math.max(1, Math.ceil(estimate));
       let state: LimitState;
       try {
@@ -44,21 +79,7 @@ export function tokenBudget(backend: LimiterBackend): TokenBudget {
           { ...now, resetSeconds: Math.max(1, now.resetSeconds) },
         ]);
       }
-      let settled = false;
-      return {
-        state,
-        async settle(actualTokens) {
-          if (settled) return;
-          settled = true;
-          const diff = Math.ceil(Math.max(0, actualTokens)) - reserved;
-          try {
-            if (diff > 0) await limiter.penalty(keyId, diff);
-            else if (diff < 0) await limiter.reward(keyId, -diff);
-          } catch {
-            // Settling is best effort: the window ends anyway.
-          }
-        },
-      };
+      return new HeldTokens(state, limiter, keyId, reserved);
     },
   };
 }

@@ -13,6 +13,8 @@ export interface AdmittedChat<B> {
   observeStream(events: AsyncIterable<unknown>): AsyncIterable<unknown>;
 }
 
+type TokenReservation = Awaited<ReturnType<App['limits']['tokens']['reserve']>>;
+
 type Usage = { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown };
 
 function totalOf(usage: Usage | null | undefined): number | undefined {
@@ -33,6 +35,54 @@ function choiceTokens(payload: unknown, field: 'message' | 'delta'): number {
   }
   return n;
 }
+
+/** Counts a limit's refusal and sets its RateLimit fields before the error is answered. */
+function noteRefusal(reply: FastifyReply, err: unknown): void {
+  if (!isLimitError(err)) return;
+  addRateLimitHeaders(reply, err.limits);
+  reply.server.metrics?.rateLimitHits.inc({ scope: err.code === 'ERR_LIMIT_STREAMS' ? 'streams' : 'tokens' });
+}
+
+const noRelease = (): void => undefined;
+
+/** A key's admitted request: what it has used so far, settled once when the response closes. */
+class Admission<B> implements AdmittedChat<B> {
+  private used = 0;
+  private reported: number | undefined;
+  private answered = false;
+
+  constructor(
+    readonly body: B,
+    private readonly reservation: TokenReservation,
+    private readonly promptEstimate: number,
+    private readonly release: () => void,
+  ) {}
+
+  /** The response closed (finished, failed or abandoned): free the slot, settle what was noted. */
+  closed(): void {
+    this.release();
+    const actual = this.reported ?? (this.answered ? this.promptEstimate + this.used : 0);
+    this.reservation.settle(actual).catch(() => undefined);
+  }
+
+  async settleCompletion(completion: unknown): Promise<void> {
+    const usage = (completion as { usage?: Usage } | null)?.usage;
+    await this.reservation.settle(totalOf(usage) ?? this.promptEstimate + choiceTokens(completion, 'message'));
+  }
+
+  async *observeStream(events: AsyncIterable<unknown>): AsyncIterable<unknown> {
+    this.answered = true;
+    for await (const chunk of events) {
+      const total = totalOf((chunk as { usage?: Usage } | null)?.usage);
+      if (total !== undefined) this.reported = total;
+      this.used += choiceTokens(chunk, 'delta');
+      yield chunk;
+    }
+  }
+}
+
+const settleNothing = async (): Promise<void> => undefined;
+const passThrough = (events: AsyncIterable<unknown>): AsyncIterable<unknown> => events;
 
 /**
  * Applies the per-key token limits to a parsed chat body, before the upstream call: the max_tokens
@@ -56,54 +106,29 @@ export async function admitChat<B extends Readonly<Record<string, unknown>>>(app
   } else if (tier.maxTokens > 0 && asked === undefined) {
     sent = { ...body, max_tokens: tier.maxTokens };
   }
-  if (keyId === null) return { body: sent, settleCompletion: async () => undefined, observeStream: (e) => e };
+  if (keyId === null) return { body: sent, settleCompletion: settleNothing, observeStream: passThrough };
 
   const { prompt: promptEstimate, total: estimate } = estimateChatTokens(sent, app.limits.defaultMaxTokens);
-  const guarded = async <T>(step: () => Promise<T>): Promise<T> => {
-    try {
-      return await step();
-    } catch (err) {
-      if (isLimitError(err)) {
-        addRateLimitHeaders(reply, err.limits);
-        reply.server.metrics?.rateLimitHits.inc({ scope: err.code === 'ERR_LIMIT_STREAMS' ? 'streams' : 'tokens' });
-      }
-      throw err;
-    }
-  };
-  const reservation = await guarded(() => app.limits.tokens.reserve(keyId, tier, estimate));
+  let reservation: TokenReservation;
+  try {
+    reservation = await app.limits.tokens.reserve(keyId, tier, estimate);
+  } catch (err) {
+    noteRefusal(reply, err);
+    throw err;
+  }
   if (reservation.state !== null) addRateLimitHeaders(reply, [reservation.state]);
-  let release: () => void = () => undefined;
+  let release = noRelease;
   if (sent['stream'] === true) {
     try {
-      release = await guarded(() => app.limits.streams.acquire(keyId, tier));
+      release = await app.limits.streams.acquire(keyId, tier);
     } catch (err) {
+      noteRefusal(reply, err);
       await reservation.settle(0);
       throw err;
     }
   }
-
-  let used = 0;
-  let reported: number | undefined;
-  let answered = false;
-  reply.raw.once('close', () => {
-    release();
-    const actual = reported ?? (answered ? promptEstimate + used : 0);
-    reservation.settle(actual).catch(() => undefined);
-  });
-  return {
-    body: sent,
-    async settleCompletion(completion) {
-      const usage = (completion as { usage?: Usage } | null)?.usage;
-      await reservation.settle(totalOf(usage) ?? promptEstimate + choiceTokens(completion, 'message'));
-    },
-    async *observeStream(events) {
-      answered = true;
-      for await (const chunk of events) {
-        const total = totalOf((chunk as { usage?: Usage } | null)?.usage);
-        if (total !== undefined) reported = total;
-        used += choiceTokens(chunk, 'delta');
-        yield chunk;
-      }
-    },
-  };
+  const admission = new Admission(sent, reservation, promptEstimate, release);
+  // A response closes once; the listener needs no `once` wrapper.
+  reply.raw.on('close', () => admission.closed());
+  return admission;
 }

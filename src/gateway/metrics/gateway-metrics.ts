@@ -1,4 +1,6 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { counterSeries, histogramSeries, type CounterSeries, type HistogramSeries } from './metric-series.js';
+import { perLabel, perLabels2, perLabels3 } from './per-labels.js';
 
 /** The gateway's Prometheus series, on a registry of their own (one per server, so several servers in a process never clash). */
 export interface GatewayMetrics {
@@ -29,6 +31,23 @@ export interface GatewayMetrics {
    * `log`, `redact`, `strip`). Counted once per request, detector, place and action.
    */
   readonly detections: Counter<'detector' | 'action'>;
+  /** Handles on the series every request updates, by label values (see `GatewaySeries`). */
+  readonly series: GatewaySeries;
+}
+
+/**
+ * The series the per-request hooks update, by label values (already folded to bounded sets).
+ * Updating one skips prom-client's label hashing (see `metric-series.ts`); the values are the same.
+ */
+export interface GatewaySeries {
+  /** `requests` and `requestDuration` of one method, route template and status. */
+  http(method: string, route: string, status: number): { readonly requests: CounterSeries; readonly duration: HistogramSeries };
+  upstream(operation: string, outcome: string): HistogramSeries;
+  tokens(route: string, kind: 'prompt' | 'completion'): CounterSeries;
+  findings(route: string, entityType: string): CounterSeries;
+  blocked(route: string, code: string): CounterSeries;
+  detections(detector: string, action: string): CounterSeries;
+  gatewayOverhead(route: string): HistogramSeries;
 }
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -40,7 +59,7 @@ export function createGatewayMetrics(): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  return {
+  const metrics = {
     registry,
     requests: new Counter({ name: 'bulwark_http_requests_total', help: 'HTTP answers sent, by method, route template and status.', labelNames: ['method', 'route', 'status'], registers }),
     requestDuration: new Histogram({
@@ -70,4 +89,17 @@ export function createGatewayMetrics(): GatewayMetrics {
       registers,
     }),
   };
+  const series: GatewaySeries = {
+    http: perLabels3((method: string, route: string, status: number) => {
+      const labels = { method, route, status: String(status) };
+      return { requests: counterSeries(metrics.requests, labels), duration: histogramSeries(metrics.requestDuration, labels) };
+    }),
+    upstream: perLabels2((operation: string, outcome: string) => histogramSeries(metrics.upstreamDuration, { operation, outcome })),
+    tokens: perLabels2((route: string, kind: string) => counterSeries(metrics.tokens, { route, kind })),
+    findings: perLabels2((route: string, entityType: string) => counterSeries(metrics.findings, { route, entity_type: entityType })),
+    blocked: perLabels2((route: string, code: string) => counterSeries(metrics.blocked, { route, code })),
+    detections: perLabels2((detector: string, action: string) => counterSeries(metrics.detections, { detector, action })),
+    gatewayOverhead: perLabel((route: string) => histogramSeries(metrics.gatewayOverhead, { route })),
+  };
+  return { ...metrics, series };
 }

@@ -38,21 +38,23 @@ export function metricsHooks(server: FastifyInstance): GatewayMetrics {
     (request.bulwarkMetrics ??= newRequestMetrics()).errorCode = toHttpError(err).code;
     done();
   });
+  const { series } = metrics;
   server.addHook('onResponse', (request, reply, done) => {
     const state = (request.bulwarkMetrics ??= newRequestMetrics());
     const seconds = (performance.now() - state.startedAt) / 1000;
     const route = routeLabel(request);
-    const labels = { method: request.method, route, status: String(reply.statusCode) };
-    metrics.requests.inc(labels);
-    metrics.requestDuration.observe(labels, seconds);
-    for (const [type, n] of Object.entries(request.bulwark?.findings ?? {})) {
-      metrics.findings.inc({ route, entity_type: ENTITY_LABEL.test(type) ? type : 'OTHER' }, n);
+    const http = series.http(request.method, route, reply.statusCode);
+    http.requests.inc();
+    http.duration.observe(seconds);
+    const findings = request.bulwark?.findings;
+    for (const type in findings) {
+      if (Object.hasOwn(findings, type)) series.findings(route, ENTITY_LABEL.test(type) ? type : 'OTHER').inc(findings[type]);
     }
     for (const d of request.bulwark?.detections ?? []) {
-      metrics.detections.inc({ detector: DETECTOR_LABEL.test(d.detector) && d.detector.length <= 64 ? d.detector : 'other', action: ACTION_LABEL.test(d.action) ? d.action : 'other' });
+      series.detections(DETECTOR_LABEL.test(d.detector) && d.detector.length <= 64 ? d.detector : 'other', ACTION_LABEL.test(d.action) ? d.action : 'other').inc();
     }
-    if (state.errorCode !== null && BLOCKING_CODE.test(state.errorCode)) metrics.blocked.inc({ route, code: state.errorCode });
-    if (state.upstreamCalled) metrics.gatewayOverhead.observe({ route }, Math.max(0, seconds - state.upstreamSeconds));
+    if (state.errorCode !== null && BLOCKING_CODE.test(state.errorCode)) series.blocked(route, state.errorCode).inc();
+    if (state.upstreamCalled) series.gatewayOverhead(route).observe(Math.max(0, seconds - state.upstreamSeconds));
     done();
   });
   return metrics;

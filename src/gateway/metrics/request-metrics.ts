@@ -43,7 +43,7 @@ export async function timedUpstream<T>(request: FastifyRequest, operation: strin
     const seconds = (performance.now() - started) / 1000;
     request.bulwarkMetrics.upstreamCalled = true;
     request.bulwarkMetrics.upstreamSeconds += seconds;
-    request.server.metrics.upstreamDuration.observe({ operation, outcome }, seconds);
+    request.server.metrics.series.upstream(operation, outcome).observe(seconds);
   }
 }
 
@@ -81,6 +81,7 @@ export function recordUsage(request: FastifyRequest, body: unknown): void {
   if (typeof usage !== 'object' || usage === null) return;
   const { prompt_tokens: prompt, completion_tokens: completion } = usage as Record<string, unknown>;
   const route = routeLabel(request);
-  if (count(prompt) > 0) request.server.metrics.tokens.inc({ route, kind: 'prompt' }, count(prompt));
-  if (count(completion) > 0) request.server.metrics.tokens.inc({ route, kind: 'completion' }, count(completion));
+  const { series } = request.server.metrics;
+  if (count(prompt) > 0) series.tokens(route, 'prompt').inc(count(prompt));
+  if (count(completion) > 0) series.tokens(route, 'completion').inc(count(completion));
 }
