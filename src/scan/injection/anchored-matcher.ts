@@ -1,27 +1,7 @@
+import { AnchorTable, eightsOf, groupOf, headHash, pack4, type AnchorEntry } from './anchor-table.js';
 import { regexAnchors } from './regex-anchors.js';
-import { INDEX_FIELDS, INNER_BOUNDARY, SENTENCE_MARK } from './text-views.js';
-
-/** The expressions that share one anchor string. */
-interface Entry {
-  readonly anchor: string;
-  /** Expressions (slots) that may match from where the anchor starts. */
-  readonly slots: number[];
-}
-
-/**
- * The anchors of four characters or more whose first four characters pack to `packed`: those of
- * eight (the most common length) by their next four, the others in a list.
- */
-interface Group {
-  readonly packed: number;
-  readonly eights: Map<number, Entry[]>;
-  readonly others: Entry[];
-}
-
-/** Anchors of four characters or more are found by a hash of their first four. */
-const HASH_BITS = 16;
-const HASH_SHIFT = 32 - HASH_BITS;
-const HASH_MUL = 0x9e3779b1;
+import { textUnits } from './text-units.js';
+import { INDEX_FIELDS } from './text-views.js';
 
 const FLATTEN = /^/;
 
@@ -32,98 +12,9 @@ export const MATCHED = 1;
 const BLOCKED = 2;
 const ALLOWED = 3;
 
-function pack(s: string, k: number): number {
-  return ((s.charCodeAt(k) & 0xff) << 24) | ((s.charCodeAt(k + 1) & 0xff) << 16) | ((s.charCodeAt(k + 2) & 0xff) << 8) | (s.charCodeAt(k + 3) & 0xff);
-}
-
-/** Four characters packed, cut to 30 bits: a small integer, which a Map looks up without allocating. */
-function key4(s: string, k: number): number {
-  return pack(s, k) & 0x3fffffff;
-}
-
 /** `\w` of a regular expression without the u flag: A–Z a–z 0–9 _. */
 function isWordChar(c: number): boolean {
   return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-}
-
-/** Anchors by their first characters: four or more by a hash of the first four, two or three by the pair. */
-class AnchorTable {
-  readonly entries = new Map<string, Entry>();
-  /** Per hash of four characters, the list (number + 1) of groups starting so. */
-  readonly quads = new Int32Array(1 << HASH_BITS);
-  readonly quadLists: Group[][] = [];
-  /** Per pair of ASCII characters (first << 7 | second), the list (number + 1) of 2–3-character anchors. */
-  readonly asciiPairs = new Int32Array(128 * 128);
-  /** The same for pairs with a character beyond ASCII (first * 65536 + second). */
-  readonly widePairs = new Map<number, number>();
-  readonly pairLists: Entry[][] = [];
-  /** ASCII characters some anchor of four or more starts with; and whether one starts beyond ASCII. */
-  readonly quadFirst = new Uint8Array(128);
-  quadFirstWide = false;
-  /** Whether every anchor starts with a space. */
-  spaceFirst = true;
-  /** ASCII pairs (first << 7 | second) some anchor starts with; and whether one starts beyond ASCII. */
-  readonly pairFirst = new Uint8Array(128 * 128);
-  pairFirstWide = false;
-
-  /** Whether some anchor may start with characters `c0`, `c1` (a cheap test before the hash). */
-  mayStart(c0: number, c1: number): boolean {
-    return c0 < 128 && c1 < 128 ? this.pairFirst[(c0 << 7) | c1] === 1 : this.pairFirstWide;
-  }
-
-  get empty(): boolean {
-    return this.entries.size === 0;
-  }
-
-  entryFor(anchor: string): Entry {
-    const known = this.entries.get(anchor);
-    if (known !== undefined) return known;
-    const entry: Entry = { anchor, slots: [] };
-    this.entries.set(anchor, entry);
-    if (anchor.charCodeAt(0) !== 0x20) this.spaceFirst = false;
-    const c0 = anchor.charCodeAt(0);
-    const c1 = anchor.charCodeAt(1);
-    if (c0 < 128 && c1 < 128) this.pairFirst[(c0 << 7) | c1] = 1;
-    else this.pairFirstWide = true;
-    if (anchor.length >= 4) {
-      const first = anchor.charCodeAt(0);
-      if (first < 128) this.quadFirst[first] = 1;
-      else this.quadFirstWide = true;
-      const packed = pack(anchor, 0);
-      const h = Math.imul(packed, HASH_MUL) >>> HASH_SHIFT;
-      let id = this.quads[h] as number;
-      if (id === 0) this.quads[h] = id = this.quadLists.push([]);
-      const groups = this.quadLists[id - 1] as Group[];
-      let group = groups.find((g) => g.packed === packed);
-      if (group === undefined) groups.push((group = { packed, eights: new Map(), others: [] }));
-      if (anchor.length === 8) {
-        const next = key4(anchor, 4);
-        const list = group.eights.get(next);
-        if (list === undefined) group.eights.set(next, [entry]);
-        else list.push(entry);
-      } else {
-        group.others.push(entry);
-      }
-      return entry;
-    }
-    let id: number;
-    if (c0 < 128 && c1 < 128) {
-      id = this.asciiPairs[(c0 << 7) | c1] as number;
-      if (id === 0) this.asciiPairs[(c0 << 7) | c1] = id = this.pairLists.push([]);
-    } else {
-      id = this.widePairs.get(c0 * 65536 + c1) ?? 0;
-      if (id === 0) this.widePairs.set(c0 * 65536 + c1, (id = this.pairLists.push([])));
-    }
-    (this.pairLists[id - 1] as Entry[]).push(entry);
-    return entry;
-  }
-
-  /** The 2–3-character anchors starting with characters `c0`, `c1`, if any. */
-  pairAt(c0: number, c1: number): Entry[] | undefined {
-    if (this.pairLists.length === 0) return undefined;
-    const id = c0 < 128 && c1 < 128 ? (this.asciiPairs[(c0 << 7) | c1] as number) : this.widePairs.size > 0 ? (this.widePairs.get(c0 * 65536 + c1) ?? 0) : 0;
-    return id === 0 ? undefined : this.pairLists[id - 1];
-  }
 }
 
 /**
@@ -142,12 +33,14 @@ export class AnchoredMatcher {
   /** undefined: not analysed yet; false: no anchors. */
   private readonly anchored: (boolean | undefined)[] = [];
   /** Anchors looked up at every position, and those looked up only where a word begins. */
-  private readonly anywhere = new AnchorTable();
-  private readonly atWordStart = new AnchorTable();
+  private readonly anywhere = new AnchorTable(1);
+  private readonly atWordStart = new AnchorTable(0);
   /** Expressions that may match at position 0 without an anchor (`^`). */
   private readonly startSlots: number[] = [];
   /** What `coverage` last returned; replaced (not changed) when an expression gains anchors. */
   private covered: Uint8Array | undefined;
+  /** See `characterClasses`; dropped when an expression gains anchors. */
+  private classes: Uint8Array | undefined;
 
   /** Adds an expression (no flags); returns its slot. */
   add(re: RegExp): number {
@@ -179,6 +72,7 @@ export class AnchoredMatcher {
     this.anchored[slot] = found !== undefined;
     if (found === undefined) return false;
     this.covered = undefined;
+    this.classes = undefined;
     this.sticky[slot] = new RegExp(re.source, 'y');
     if (found.atStart) this.startSlots.push(slot);
     for (const anchor of found.anchors) (anchor.atWordStart ? this.atWordStart : this.anywhere).entryFor(anchor.text).slots.push(slot);
@@ -205,58 +99,51 @@ export class AnchoredMatcher {
    * it says no, the expression is not tried (BLOCKED). `matched` starts all 0.
    */
   run(text: string, matched: Uint8Array, allow: (slot: number) => boolean, index?: Int32Array): void {
-    // A regular expression run flattens a concatenated string in place; character reads and
-    // startsWith on a concatenation are several times slower.
+    // A regular expression run flattens a concatenated string in place; the sticky tries are
+    // regular expression runs on it.
     FLATTEN.test(text);
     if (text.length > 0) for (const slot of this.startSlots) this.tryExpression(text, 0, slot, matched, allow);
+    // Characters are read from a typed array: in optimised code every charCodeAt dispatches on the
+    // string's layout. units[n] is 0.
+    const units = textUnits(text);
     if (index !== undefined && text.length > 2 && this.anywhere.spaceFirst) {
-      this.runWords(text, index, matched, allow);
+      this.runWords(text, units, index, matched, allow);
       return;
     }
     const anywhere = this.anywhere;
     const atWordStart = this.atWordStart;
-    // What each table holds, decided once rather than per character.
-    const anywherePairs = anywhere.pairLists.length > 0;
-    const anywhereQuads = anywhere.quadLists.length > 0;
-    const anywhereFirst = anywhere.quadFirst;
-    const anywhereWide = anywhere.quadFirstWide;
-    const wordPairs = atWordStart.pairLists.length > 0;
-    const wordQuads = atWordStart.quadLists.length > 0;
+    const classes = this.characterClasses();
     const n = text.length;
-    let packed = 0;
-    // Bit k: whether the character k places back is a word character (bit 0: the current one).
-    let word = 0;
-    // The characters one, two and three places back.
-    let prev = 0;
-    let back2 = 0;
-    let back3 = 0;
-    for (let q = 0; q < n; q++) {
-      const c = text.charCodeAt(q);
-      packed = (packed << 8) | (c & 0xff);
-      word = ((word << 1) | (isWordChar(c) ? 1 : 0)) & 0x1f;
-      if (q >= 1) {
-        // Two- and three-character anchors starting at q - 1.
-        if (anywherePairs) {
-          const entries = anywhere.pairAt(prev, c);
-          if (entries !== undefined) this.tryAt(text, q - 1, entries, matched, allow);
-        }
-        if (wordPairs && (word & 0b110) === 0b010) {
-          const entries = atWordStart.pairAt(prev, c);
-          if (entries !== undefined) this.tryAt(text, q - 1, entries, matched, allow);
-        }
+    // Anchors have two characters or more: the last character starts none.
+    let prevWord = 0;
+    for (let p = 0; p + 1 < n; p++) {
+      const c = units[p] as number;
+      const k = classes[c < 128 ? c : 128] as number;
+      if ((k & 1) !== 0 && (p + 3 >= n || anywhere.hasHead(headHash(units[p + 1] as number, units[p + 2] as number, units[p + 3] as number)))) {
+        this.tryPosition(anywhere, text, units, p, matched, allow);
       }
-      if (q >= 3) {
-        // Anchors of four or more starting at q - 3, whose first character is back3 (a word
-        // start when bit 3 is set and bit 4 is not).
-        if (anywhereQuads && (back3 < 128 ? anywhereFirst[back3] === 1 : anywhereWide) && anywhere.mayStart(back3, back2)) {
-          this.tryQuads(anywhere, text, q, packed, matched, allow);
-        }
-        if (wordQuads && (word & 0b11000) === 0b01000 && atWordStart.mayStart(back3, back2)) this.tryQuads(atWordStart, text, q, packed, matched, allow);
+      // Anchors after `\b` are looked up only where a run of word characters begins.
+      const word = k & 2;
+      if (word > prevWord && (k & 4) !== 0 && (p + 2 >= n || atWordStart.hasHead(headHash(c, units[p + 1] as number, units[p + 2] as number)))) {
+        this.tryPosition(atWordStart, text, units, p, matched, allow);
       }
-      back3 = back2;
-      back2 = prev;
-      prev = c;
+      prevWord = word;
     }
+  }
+
+  /**
+   * Per ASCII character (128: any other), what the character pass asks of it, as bits: 1, an
+   * anchor that may start anywhere starts with it; 2, it is a word character (`\w`); 4, an anchor
+   * at a word start starts with it. One table read a character instead of three.
+   */
+  private characterClasses(): Uint8Array {
+    if (this.classes !== undefined) return this.classes;
+    const classes = new Uint8Array(129);
+    for (let c = 0; c <= 128; c++) {
+      classes[c] = (this.anywhere.first[c] === 1 ? 1 : 0) | (c < 128 && isWordChar(c) ? 2 : 0) | (this.atWordStart.first[c] === 1 ? 4 : 0);
+    }
+    this.classes = classes;
+    return classes;
   }
 
   /**
@@ -266,51 +153,63 @@ export class AnchoredMatcher {
    * anchors that may start anywhere start with a space, the tokens' starts are the only places to
    * look.
    */
-  private runWords(text: string, index: Int32Array, matched: Uint8Array, allow: (slot: number) => boolean): void {
+  private runWords(text: string, units: Uint16Array, index: Int32Array, matched: Uint8Array, allow: (slot: number) => boolean): void {
     const anywhere = this.anywhere.empty ? undefined : this.anywhere;
     const atWordStart = this.atWordStart.empty ? undefined : this.atWordStart;
-    for (let k = 0; k < index.length; k += INDEX_FIELDS) {
+    // Literals for SENTENCE_MARK and INNER_BOUNDARY, a local for INDEX_FIELDS: optimised code
+    // reads a module-level constant from memory at every use.
+    const stride = INDEX_FIELDS;
+    for (let k = 0; k < index.length; k += stride) {
       const p = index[k] as number;
       const flags = index[k + 4] as number;
-      if (anywhere !== undefined) this.tryPosition(anywhere, text, p - 1, matched, allow);
-      if ((flags & SENTENCE_MARK) !== 0 || atWordStart === undefined) continue;
-      if (isWordChar(text.charCodeAt(p))) this.tryPosition(atWordStart, text, p, matched, allow);
-      if ((flags & INNER_BOUNDARY) === 0) continue;
+      // A word no anchor can start at (by its hash and its first three characters' hash, which the
+      // index holds) is passed over without reading it; a sentence mark is looked at.
+      const mark = (flags & 1) !== 0;
+      const length = index[k + 1] as number;
+      const hash = index[k + 2] as number;
+      const head = index[k + 3] as number;
+      if (anywhere !== undefined && (mark || anywhere.mayStartWord(hash, head, length))) this.tryPosition(anywhere, text, units, p - 1, matched, allow);
+      if (mark || atWordStart === undefined) continue;
+      if (atWordStart.mayStartWord(hash, head, length) && isWordChar(units[p] as number)) this.tryPosition(atWordStart, text, units, p, matched, allow);
+      if ((flags & 2) === 0) continue;
       const end = p + (index[k + 1] as number);
       for (let j = p + 1; j < end; j++) {
-        if (isWordChar(text.charCodeAt(j)) && !isWordChar(text.charCodeAt(j - 1))) this.tryPosition(atWordStart, text, j, matched, allow);
+        if (isWordChar(units[j] as number) && !isWordChar(units[j - 1] as number)) this.tryPosition(atWordStart, text, units, j, matched, allow);
       }
     }
   }
 
-  /** Tries the anchors of `table` that start at `p`. */
-  private tryPosition(table: AnchorTable, text: string, p: number, matched: Uint8Array, allow: (slot: number) => boolean): void {
-    if (!table.mayStart(text.charCodeAt(p), text.charCodeAt(p + 1))) return;
-    if (table.pairLists.length > 0) {
-      const entries = table.pairAt(text.charCodeAt(p), text.charCodeAt(p + 1));
-      if (entries !== undefined) this.tryAt(text, p, entries, matched, allow);
+  /** Tries the anchors of `table` that start at `p` (`units` are the text's, with a 0 after them). */
+  private tryPosition(table: AnchorTable, text: string, units: Uint16Array, p: number, matched: Uint8Array, allow: (slot: number) => boolean): void {
+    const n = text.length;
+    if (p + 1 >= n) return;
+    const c0 = units[p] as number;
+    const c1 = units[p + 1] as number;
+    if (!table.mayStart(c0, c1)) return;
+    if (table.hasPairs) {
+      const entries = table.pairAt(c0, c1);
+      if (entries !== undefined) this.tryAt(text, units, p, entries, matched, allow);
     }
-    if (p + 3 < text.length && table.quadLists.length > 0) this.tryQuads(table, text, p + 3, pack(text, p), matched, allow);
+    if (p + 3 >= n) return;
+    const lookup = table.lookup();
+    const group = groupOf(lookup, pack4(c0, c1, units[p + 2] as number, units[p + 3] as number));
+    if (group === 0) return;
+    const others = lookup.lists[group - 1] as readonly AnchorEntry[];
+    if (others.length > 0) this.tryAt(text, units, p, others, matched, allow);
+    if (p + 7 >= n) return;
+    const list = eightsOf(lookup, group, pack4(units[p + 4] as number, units[p + 5] as number, units[p + 6] as number, units[p + 7] as number));
+    if (list !== 0) this.tryAt(text, units, p, lookup.lists[list - 1] as readonly AnchorEntry[], matched, allow);
   }
 
-  private tryQuads(table: AnchorTable, text: string, q: number, packed: number, matched: Uint8Array, allow: (slot: number) => boolean): void {
-    const id = table.quads[Math.imul(packed, HASH_MUL) >>> HASH_SHIFT] as number;
-    if (id === 0) return;
-    // Comparing the packed characters first: most hash hits are other anchors' starts.
-    for (const group of table.quadLists[id - 1] as Group[]) {
-      if (group.packed !== packed) continue;
-      if (group.others.length > 0) this.tryAt(text, q - 3, group.others, matched, allow);
-      if (group.eights.size > 0 && q + 4 < text.length) {
-        const eights = group.eights.get(key4(text, q + 1));
-        if (eights !== undefined) this.tryAt(text, q - 3, eights, matched, allow);
-      }
-    }
-  }
-
-  /** Handles the entries whose anchor starts at `p`. */
-  private tryAt(text: string, p: number, entries: readonly Entry[], matched: Uint8Array, allow: (slot: number) => boolean): void {
+  /** Handles the entries whose anchor starts at `p` (packing keeps only low bytes: the characters are compared). */
+  private tryAt(text: string, units: Uint16Array, p: number, entries: readonly AnchorEntry[], matched: Uint8Array, allow: (slot: number) => boolean): void {
+    const n = text.length;
     for (const entry of entries) {
-      if (!text.startsWith(entry.anchor, p)) continue;
+      const codes = entry.codes;
+      if (p + codes.length > n) continue;
+      let same = true;
+      for (let k = 0; k < codes.length && same; k++) same = units[p + k] === codes[k];
+      if (!same) continue;
       for (const slot of entry.slots) this.tryExpression(text, p, slot, matched, allow);
     }
   }

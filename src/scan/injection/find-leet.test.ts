@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLeet } from './find-leet.js';
+import { quickScan } from './quick-scan.js';
 
 describe('findLeet', () => {
   const cases: [string, string, string | undefined][] = [
@@ -15,6 +17,18 @@ describe('findLeet', () => {
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     expect(findLeet(input)).toBe(expected);
+    // The seams quickScan lists lead to the same reading as searching the text.
+    expect(findLeet(input, quickScan(input).leetSeams)).toBe(expected);
+  });
+
+  it('reads the same from listed seams as from its own search, seams overlapping or past the limit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('1gn0r3', 'a', '1', '4', 'h4ck3d', 'ru1es', '!', ' ', 'p@$$', 'x1x1x1', 'all', '0'), { maxLength: 80 }), (parts) => {
+        const text = parts.join('');
+        expect(findLeet(text, quickScan(text).leetSeams)).toBe(findLeet(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('stays bounded on a long run of seams', () => {

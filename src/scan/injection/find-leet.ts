@@ -39,24 +39,40 @@ function readToken(token: string): string | undefined {
  * symbols are read, and only readings that are vocabulary words replace them; the result is kept
  * when two tokens were read, or one of five letters or more ("h4ck3d", not "mp3"). Tokens are found
  * from their letter–digit seams, at most 64 of them, so the cost does not grow with plain words.
+ * `seams`, when given, are where every seam of `text` begins, in order (`quickScan` lists them for
+ * a lower-cased text), so the text need not be searched for them.
  */
-export function findLeet(text: string): string | undefined {
+export function findLeet(text: string, seams?: readonly number[]): string | undefined {
   const edits: [number, number, string][] = [];
   let from = 0;
   let hints = 0;
   let longest = 0;
-  for (const m of text.matchAll(LEET_HINT)) {
-    if (++hints > MAX_HINTS) break;
-    if (m.index < from) continue;
-    let start = m.index;
-    while (start > from && start > m.index - MAX_TOKEN && isTokenChar(text.charCodeAt(start - 1))) start--;
-    let end = m.index + 2;
-    while (end < text.length && end < m.index + MAX_TOKEN && isTokenChar(text.charCodeAt(end))) end++;
+  // The seam at `at`, as LEET_HINT finds them; false when no more are to be read.
+  const read = (at: number): boolean => {
+    if (++hints > MAX_HINTS) return false;
+    if (at < from) return true;
+    let start = at;
+    while (start > from && start > at - MAX_TOKEN && isTokenChar(text.charCodeAt(start - 1))) start--;
+    let end = at + 2;
+    while (end < text.length && end < at + MAX_TOKEN && isTokenChar(text.charCodeAt(end))) end++;
     from = end;
     const word = readToken(text.slice(start, end));
-    if (word === undefined) continue;
+    if (word === undefined) return true;
     edits.push([start, end, word]);
     longest = Math.max(longest, word.replace(/!+$/, '').length);
+    return true;
+  };
+  if (seams === undefined) {
+    for (const m of text.matchAll(LEET_HINT)) if (!read(m.index)) break;
+  } else {
+    // LEET_HINT's matches are two characters long and never overlap: each is the first seam at or
+    // after the end of the one before.
+    let next = 0;
+    for (const at of seams) {
+      if (at < next) continue;
+      next = at + 2;
+      if (!read(at)) break;
+    }
   }
   if (edits.length < 2 && longest < 5) return undefined;
   const out: string[] = [];

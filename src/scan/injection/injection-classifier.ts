@@ -1,8 +1,9 @@
 import type { InjectionSignal } from './injection-verdict.js';
 import type { NormalizedText } from './normalize-for-injection.js';
-import { bestWindow, segmentScore, segmentText } from './injection-features.js';
+import { bestWindow, segmentScoreUnits, segmentUnits } from './injection-features.js';
 import { DENSE_FEATURES, type InjectionModel } from './injection-model.js';
 import { loadInjectionModel } from './load-injection-model.js';
+import { textUnits } from './text-units.js';
 
 /** The classifier's view of one text. */
 export interface ClassifierResult {
@@ -32,14 +33,15 @@ export function denseFeatures(normalized: NormalizedText, signals: readonly Inje
 
 /** The best window score of one text under `model`, in logit units (before bias and dense terms). */
 export function windowScore(text: string, model: InjectionModel): number {
-  const bounds = segmentText(text);
+  const units = textUnits(text);
+  const bounds = segmentUnits(units, text.length);
   const n = bounds.length / 2;
   if (n === 0) return 0;
   const sums = new Float64Array(n);
   const counts = new Int32Array(n);
   const { weights, shift } = model;
   for (let k = 0; k < n; k++) {
-    counts[k] = segmentScore(text, bounds[2 * k] as number, bounds[2 * k + 1] as number, weights, shift, sums, k);
+    counts[k] = segmentScoreUnits(units, bounds[2 * k] as number, bounds[2 * k + 1] as number, weights, shift, sums, k);
   }
   return bestWindow(sums, counts, bounds, model.window).score * model.unit;
 }

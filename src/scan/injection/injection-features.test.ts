@@ -36,6 +36,45 @@ describe('segmentText', () => {
   });
 });
 
+describe('segmentText, against the plain definition', () => {
+  // The cut rules read one character at a time, as the classifier was trained with them.
+  function plainSegments(text: string): number[] {
+    const out: number[] = [];
+    let start = 0;
+    const close = (end: number): void => {
+      let s = start;
+      let e = end;
+      while (s < e && text.charCodeAt(s) <= 0x20) s++;
+      while (e > s && text.charCodeAt(e - 1) <= 0x20) e--;
+      if (e > s) out.push(s, e);
+      start = end;
+    };
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a) close(i + 1);
+      else if (c === 0x20 && i > start) {
+        const prev = text.charCodeAt(i - 1);
+        if (prev === 0x2e || prev === 0x21 || prev === 0x3f || prev === 0x3b || i - start >= MAX_SEGMENT_CHARS) close(i + 1);
+      } else if (i - start >= MAX_SEGMENT_CHARS * 2) close(i);
+    }
+    close(text.length);
+    return out;
+  }
+
+  it('cuts any text where one character at a time does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'word', ' ', '  ', '. ', '! ', '?', '; ', '\n', '\t', '\u0001', 'x'.repeat(100), 'ab'.repeat(130), 'é'), { maxLength: 60 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(segmentText(text)).toEqual(plainSegments(text));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe('segmentFeatures', () => {
   it('is deterministic and counts words, bigrams, the first word and 3- to 5-grams', () => {
     const text = 'ignore the rules';

@@ -10,6 +10,8 @@
  * best window of a long text finds the one instruction in it. Dense features (heuristic signal
  * scores, obfuscation) apply to the whole text.
  */
+import { gramCount, gramSum } from './gram-sum.js';
+import { textUnits } from './text-units.js';
 
 /** Segments longer than this are cut at the next space, so one window never has to be huge. */
 export const MAX_SEGMENT_CHARS = 240;
@@ -97,29 +99,59 @@ export class FeatureBuffer {
  * blank segments are skipped.
  */
 export function segmentText(text: string): number[] {
+  return segmentUnits(textUnits(text), text.length);
+}
+
+/** {@link segmentText} of the text whose code units are `units[0, n)` (`textUnits`). */
+export function segmentUnits(units: Uint16Array, n: number): number[] {
   const out: number[] = [];
+  // Literals for MAX_SEGMENT_CHARS and twice it: optimised code reads a module-level constant from
+  // memory at every use.
+  const soft = 240;
+  const hard = 480;
   let start = 0;
-  const close = (end: number): void => {
-    let s = start;
-    let e = end;
-    while (s < e && text.charCodeAt(s) <= 0x20) s++;
-    while (e > s && text.charCodeAt(e - 1) <= 0x20) e--;
-    if (e > s) out.push(s, e);
-    start = end;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) {
-      close(i + 1);
-    } else if (c === 0x20 && i > start) {
-      const prev = text.charCodeAt(i - 1);
-      if (prev === 0x2e || prev === 0x21 || prev === 0x3f || prev === 0x3b || i - start >= MAX_SEGMENT_CHARS) close(i + 1);
-    } else if (i - start >= MAX_SEGMENT_CHARS * 2) {
-      close(i); // no space at all (a long token, base64, CJK): cut hard
+  let i = 0;
+  while (i < n) {
+    const c = units[i] as number;
+    if (c > 0x20) {
+      // No space at all for a long while (a long token, base64, CJK): cut hard.
+      if (i - start >= hard) {
+        closeSegment(units, start, i, out);
+        start = i;
+      }
+      // Other units decide nothing before the next space or control character, or the next hard cut.
+      let stop = start + hard;
+      if (stop > n) stop = n;
+      i++;
+      while (i < stop && (units[i] as number) > 0x20) i++;
+      continue;
     }
+    let end = -1;
+    if (c === 0x0a) {
+      end = i + 1;
+    } else if (c === 0x20 && i > start) {
+      const prev = units[i - 1] as number;
+      if (prev === 0x2e || prev === 0x21 || prev === 0x3f || prev === 0x3b || i - start >= soft) end = i + 1;
+    } else if (i - start >= hard) {
+      end = i;
+    }
+    if (end >= 0) {
+      closeSegment(units, start, end, out);
+      start = end;
+    }
+    i++;
   }
-  close(text.length);
+  closeSegment(units, start, n, out);
   return out;
+}
+
+/** Appends `units[start, end)` trimmed of spaces and control characters to `out`, unless blank. */
+function closeSegment(units: Uint16Array, start: number, end: number, out: number[]): void {
+  let s = start;
+  let e = end;
+  while (s < e && (units[s] as number) <= 0x20) s++;
+  while (e > s && (units[e - 1] as number) <= 0x20) e--;
+  if (e > s) out.push(s, e);
 }
 
 /** Appends the sparse feature hashes of `text[start, end)` to `out`. */
@@ -165,7 +197,7 @@ export function segmentFeatures(text: string, start: number, end: number, out: F
 /**
  * The weight sum (into `sums[at]`) and the count (returned) of the features `segmentFeatures`
  * yields for `text[start, end)`, looked up in `weights` by `hash >>> shift` as they are made: the
- * same features in the same order, without writing them down first (speed only).
+ * same features, without writing them down first (speed only).
  */
 export function segmentScore(
   text: string,
@@ -176,48 +208,60 @@ export function segmentScore(
   sums: Float64Array,
   at: number,
 ): number {
+  return segmentScoreUnits(textUnits(text), start, end, weights, shift, sums, at);
+}
+
+/**
+ * Per ASCII code unit, what a word hashes for it: the unit, `0` for every digit, and 0 for a unit
+ * that is no word character.
+ */
+const WORD_UNIT = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0x30; c <= 0x39; c++) table[c] = 0x30;
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = c;
+  for (let c = 0x61; c <= 0x7a; c++) table[c] = c;
+  return table;
+})();
+
+/**
+ * {@link segmentScore} of the text whose code units are `units` (`textUnits`). The weights are
+ * small integers, so their sum is exact in any order: words here, character n-grams in `gramSum`.
+ * Constants are local: optimised code reads a module-level one from memory at every use.
+ */
+export function segmentScoreUnits(
+  units: Uint16Array,
+  start: number,
+  end: number,
+  weights: Int8Array,
+  shift: number,
+  sums: Float64Array,
+  at: number,
+): number {
+  const prime = 0x01000193;
+  const wordTable = WORD_UNIT;
   let sum = 0;
-  let count = 0;
+  let words = 0;
   let prev = 0;
-  let first = true;
-  for (let i = start; i < end; ) {
-    let c = text.charCodeAt(i);
-    if (!isWordChar(c)) {
-      i++;
-      continue;
-    }
-    let h = 0x811c9dc5;
-    for (; i < end && isWordChar((c = text.charCodeAt(i))); i++) {
-      h = Math.imul(h ^ (c >= 0x30 && c <= 0x39 ? 0x30 : c), 0x01000193);
-    }
-    sum += weights[fmix(h ^ NS_WORD) >>> shift] as number;
-    if (first) {
-      sum += weights[fmix(h ^ NS_FIRST) >>> shift] as number;
-      first = false;
-    } else {
-      sum += weights[fmix(Math.imul(prev, 0x9e3779b1) ^ h ^ NS_BIGRAM) >>> shift] as number;
-    }
-    count += 2;
+  for (let i = start; i < end; i++) {
+    let c = units[i] as number;
+    let f = c < 0x80 ? (wordTable[c] as number) : isWordChar(c) ? c : 0;
+    if (f === 0) continue;
+    let h = 0x811c9dc5 | 0; // as an int32 (the same bits for Math.imul), so that h stays one
+    do {
+      h = Math.imul(h ^ f, prime);
+      if (++i >= end) break;
+      c = units[i] as number;
+      f = c < 0x80 ? (wordTable[c] as number) : isWordChar(c) ? c : 0;
+    } while (f !== 0);
+    // units[i] (when i < end) is no word character: the loop steps past it.
+    sum += weights[fmix(h ^ 0x1b873593) >>> shift] as number; // NS_WORD
+    if (words === 0) sum += weights[fmix(h ^ 0x5a1d7e3f) >>> shift] as number; // NS_FIRST
+    else sum += weights[fmix(Math.imul(prev, 0x9e3779b1) ^ h ^ 0x2f3c9a41) >>> shift] as number; // NS_BIGRAM
+    words++;
     prev = h;
   }
-  for (let i = start; i + 3 <= end; i++) {
-    let h = NS_CHAR;
-    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ text.charCodeAt(i + 1), 0x01000193);
-    h = Math.imul(h ^ text.charCodeAt(i + 2), 0x01000193);
-    sum += weights[fmix(h) >>> shift] as number;
-    count++;
-    if (i + 4 > end) continue;
-    h = Math.imul(h ^ text.charCodeAt(i + 3), 0x01000193);
-    sum += weights[fmix(h) >>> shift] as number;
-    count++;
-    if (i + 5 > end) continue;
-    h = Math.imul(h ^ text.charCodeAt(i + 4), 0x01000193);
-    sum += weights[fmix(h) >>> shift] as number;
-    count++;
-  }
-  sums[at] = sum;
-  return count;
+  sums[at] = sum + gramSum(units, start, end, weights, shift);
+  return 2 * words + gramCount(end - start);
 }
 
 /** The best window of a text: its score and the segments it spans. */

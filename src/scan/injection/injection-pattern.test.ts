@@ -1,7 +1,9 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { delimiterPatterns } from './delimiter-patterns.js';
 import { extractionPatterns } from './extraction-patterns.js';
-import { family, gap, pattern, scoreFamily, seenCues, textViews, wordsView, type PatternFamily } from './injection-pattern.js';
+import { family, gap, pattern, scoreFamily, seenCues, textViews, wordsView, type PatternFamily, type TextViews } from './injection-pattern.js';
 import { normalizeForInjection } from './normalize-for-injection.js';
 import { overridePatterns } from './override-patterns.js';
 import { personaPatterns } from './persona-patterns.js';
@@ -98,5 +100,32 @@ describe('cue pre-checks never hide a match', () => {
       const best = Math.max(...[overridePatterns, personaPatterns, extractionPatterns, delimiterPatterns].map((f) => scoreFamily(f, views, seen)?.score ?? 0));
       expect(best, sample).toBeGreaterThanOrEqual(0.5);
     }
+  });
+});
+
+describe('analysis of a long text', () => {
+  const long = family('test.long', 'words', [
+    pattern('\\bsecret handshake\\b', 0.6, 'test: handshake', [' handshake ']),
+    pattern('\\bsecret knock\\b', 0.5, 'test: knock', [[' secret'], [' knock']]),
+  ]);
+
+  it('is not kept once the views are gone', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // Made and scored in a function of its own: nothing but the module's caches can keep the views.
+    const ref = ((): WeakRef<TextViews> => {
+      const views = textViews(`${'plain words here. '.repeat(5000)}the secret handshake`);
+      expect(views.text.length).toBeGreaterThan(65536);
+      const seen = seenCues(views);
+      expect(scoreFamily(long, views, seen)?.score).toBe(0.6);
+      expect(scoreFamily(long, views, seen)?.score).toBe(0.6);
+      return new WeakRef(views);
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(ref.deref()).toBeUndefined();
+    // Short texts are scored as before.
+    const short = textViews('the secret knock');
+    expect(scoreFamily(long, short, seenCues(short))?.score).toBe(0.5);
   });
 });

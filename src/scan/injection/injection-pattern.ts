@@ -1,6 +1,8 @@
 import { AnchoredMatcher, MATCHED } from './anchored-matcher.js';
-import { INDEX_FIELDS, SENTENCE_MARK, tokenHash, type TextViews } from './text-views.js';
+import { cueId, seenIds } from './seen-cues.js';
+import type { TextViews } from './text-views.js';
 
+export { seenCues } from './seen-cues.js';
 export { textViews, wordsView, type TextViews } from './text-views.js';
 
 /** One phrasing of an attack family. */
@@ -47,20 +49,6 @@ export function pattern(
   return { re: new RegExp(source), weight, reason, needs: groups };
 }
 
-// Letters of any script make a word cue; emoji and punctuation make a substring cue.
-const WORD_RUN = /[a-z0-9'\u00c0-\ud7ff]+/g;
-
-/**
- * One index of the cues of every family, so that a text is checked against all of them in one
- * pass over its words plus one substring search per punctuation cue.
- */
-const registry = {
-  ids: new Map<string, number>(),
-  exact: new Map<string, number[]>(),
-  prefix: new Map<string, [string, number][]>(),
-  marks: [] as [string, number][],
-};
-
 /**
  * Every family's expressions, one matcher per view, so that a text's view is searched once for all
  * of them.
@@ -68,37 +56,6 @@ const registry = {
 const matchers = { words: new AnchoredMatcher(), text: new AnchoredMatcher() };
 /** Per view, per slot: the expression's cue groups. */
 const slotGroups = { words: [] as (readonly (readonly number[])[])[], text: [] as (readonly (readonly number[])[])[] };
-
-
-function cueId(cue: string, view: 'words' | 'text'): number {
-  const words = cue.match(WORD_RUN) ?? [];
-  if (words.length === 0) {
-    const known = registry.ids.get(`#${cue}`);
-    if (known !== undefined) return known;
-    const id = registry.ids.size;
-    registry.ids.set(`#${cue}`, id);
-    registry.marks.push([cue, id]);
-    return id;
-  }
-  let word = words[0] as string;
-  for (const w of words) if (w.length > word.length) word = w;
-  const isLast = word === words[words.length - 1];
-  // A words-view cue that starts inside a word ("n't ") cannot be looked up by word.
-  if (view === 'words' && !cue.startsWith(' ') && word === words[0]) return -1;
-  const whole = !isLast || (view === 'words' && cue.endsWith(' '));
-  const key = `${whole ? '=' : '^'}${word}`;
-  const known = registry.ids.get(key);
-  if (known !== undefined) return known;
-  const id = registry.ids.size;
-  registry.ids.set(key, id);
-  if (whole || word.length < 3) {
-    registry.exact.set(word, [...(registry.exact.get(word) ?? []), id]);
-  } else {
-    const head = word.slice(0, 3);
-    registry.prefix.set(head, [...(registry.prefix.get(head) ?? []), [word, id]]);
-  }
-  return id;
-}
 
 /** The slot of a family's first expression in its view's matcher. */
 const firstSlot = new WeakMap<PatternFamily, number>();
@@ -115,73 +72,6 @@ export function family(detector: string, view: 'words' | 'text', patterns: reado
   return built;
 }
 
-/** The word cues as hash tables over `tokenHash`, rebuilt when cues were registered since. */
-interface CueTables {
-  readonly registered: number;
-  /** List number + 1 per hash slot of a whole word. */
-  readonly exact: Int32Array;
-  readonly exactLists: (readonly [string, readonly number[]])[][];
-  /** List number + 1 per hash slot of a word's first three characters. */
-  readonly prefix: Int32Array;
-  readonly prefixLists: (readonly [string, number])[][];
-}
-
-const CUE_BITS = 12;
-let tables: CueTables | undefined;
-
-function slotOf(h: number): number {
-  return (h ^ (h >>> CUE_BITS) ^ (h >>> (2 * CUE_BITS))) & ((1 << CUE_BITS) - 1);
-}
-
-function cueTables(): CueTables {
-  if (tables !== undefined && tables.registered === registry.ids.size) return tables;
-  const exact = new Int32Array(1 << CUE_BITS);
-  const exactLists: (readonly [string, readonly number[]])[][] = [];
-  for (const [word, ids] of registry.exact) {
-    const h = slotOf(tokenHash(word));
-    if (exact[h] === 0) exact[h] = exactLists.push([]);
-    (exactLists[(exact[h] as number) - 1] as (readonly [string, readonly number[]])[]).push([word, ids]);
-  }
-  const prefix = new Int32Array(1 << CUE_BITS);
-  const prefixLists: (readonly [string, number])[][] = [];
-  for (const [head, cues] of registry.prefix) {
-    const h = slotOf(tokenHash(head));
-    if (prefix[h] === 0) prefix[h] = prefixLists.push([]);
-    (prefixLists[(prefix[h] as number) - 1] as (readonly [string, number])[]).push(...cues);
-  }
-  tables = { registered: registry.ids.size, exact, exactLists, prefix, prefixLists };
-  return tables;
-}
-
-/**
- * Which registered cues a text has: one pass over its words (looked up by the hashes the views
- * hold, confirmed against the words view), one search per punctuation cue.
- */
-export function seenCues(views: TextViews): Uint8Array {
-  const seen = new Uint8Array(registry.ids.size);
-  const { exact, exactLists, prefix, prefixLists } = cueTables();
-  const { index, words } = views;
-  for (let k = 0; k < index.length; k += INDEX_FIELDS) {
-    if (((index[k + 4] as number) & SENTENCE_MARK) !== 0) continue;
-    const at = index[k] as number;
-    const length = index[k + 1] as number;
-    const whole = exact[slotOf(index[k + 2] as number)] as number;
-    if (whole !== 0) {
-      for (const [word, ids] of exactLists[whole - 1] as (readonly [string, readonly number[]])[]) {
-        if (word.length === length && words.startsWith(word, at)) for (const id of ids) seen[id] = 1;
-      }
-    }
-    if (length < 3) continue;
-    const head = prefix[slotOf(index[k + 3] as number)] as number;
-    if (head === 0) continue;
-    for (const [p, id] of prefixLists[head - 1] as (readonly [string, number])[]) {
-      if (p.length <= length && words.startsWith(p, at)) seen[id] = 1;
-    }
-  }
-  for (const [mark, id] of registry.marks) if (views.text.includes(mark)) seen[id] = 1;
-  return seen;
-}
-
 /** Which registered expressions match a view, for given cues. */
 interface ViewMatches {
   /**
@@ -191,10 +81,13 @@ interface ViewMatches {
   readonly found: Uint8Array;
   /** Per slot: 1 when `found` answers for the expression. */
   readonly covered: Uint8Array;
+  /** Every slot is covered, and none matched: no family of the view scores. */
+  readonly none: boolean;
 }
 
 /** The answers for both views of one text. */
 interface Analysis {
+  readonly views: TextViews;
   /** Expressions registered when computed: a family built since makes it stale. */
   readonly registered: number;
   readonly seen: Uint8Array;
@@ -202,7 +95,15 @@ interface Analysis {
   readonly text: ViewMatches;
 }
 
-const analyses = new WeakMap<TextViews, Analysis>();
+/**
+ * The last analysis: the families of one text are scored one after another, so one entry serves
+ * them all (a map keyed by every text's views would keep growing until a collection). Only a text
+ * of up to {@link MAX_KEPT_TEXT} characters is kept so (the entry references its views); a longer
+ * one's analysis is kept by its views, weakly, so that one huge request leaves nothing behind.
+ */
+let lastAnalysis: Analysis | undefined;
+const longAnalyses = new WeakMap<TextViews, Analysis>();
+const MAX_KEPT_TEXT = 65536;
 /**
  * With this many expressions or fewer to try (cues present), each runs over the view directly; with
  * more, one anchored pass serves them all (it costs about what this many direct runs cost).
@@ -210,30 +111,97 @@ const analyses = new WeakMap<TextViews, Analysis>();
 const DIRECT_LIMIT = 4;
 let allCovered = new Uint8Array(0);
 
-function matchView(view: 'words' | 'text', text: string, seen: Uint8Array, index?: Int32Array): ViewMatches {
-  const matcher = matchers[view];
-  const groups = slotGroups[view];
-  const found = new Uint8Array(matcher.size);
+/**
+ * Per view, the slots to look at for given cues: an expression's cues are present only when one of
+ * its first group's is, so a text's cues name the few expressions worth checking.
+ */
+interface SlotIndex {
+  /** Slots registered when built. */
+  readonly size: number;
+  /** Per cue id: the slots whose first cue group holds it. */
+  readonly byCue: readonly (readonly number[])[];
+  /** Slots whose first group is always present (or that have no groups). */
+  readonly always: readonly number[];
+}
+
+const slotIndexes: Record<'words' | 'text', SlotIndex | undefined> = { words: undefined, text: undefined };
+
+function slotIndex(view: 'words' | 'text'): SlotIndex {
+  const known = view === 'words' ? slotIndexes.words : slotIndexes.text;
+  const groups = view === 'words' ? slotGroups.words : slotGroups.text;
+  if (known !== undefined && known.size === groups.length) return known;
+  const byCue: number[][] = [];
+  const always: number[] = [];
+  groups.forEach((g, slot) => {
+    const first = g[0];
+    if (first === undefined || first.includes(-1)) {
+      always.push(slot);
+      return;
+    }
+    for (const id of new Set(first)) (byCue[id] ??= []).push(slot);
+  });
+  const built = { size: groups.length, byCue, always };
+  slotIndexes[view] = built;
+  return built;
+}
+
+/** The slots of `view` whose cues `seen` has, listing at most `limit + 1` of them. */
+function activeSlots(view: 'words' | 'text', seen: Uint8Array, ids: readonly number[], limit: number): number[] {
+  const groups = view === 'words' ? slotGroups.words : slotGroups.text;
+  const { byCue, always } = slotIndex(view);
   const active: number[] = [];
-  for (let slot = 0; slot < matcher.size && active.length <= DIRECT_LIMIT; slot++) if (cuesPresent(groups[slot] ?? [], seen)) active.push(slot);
+  const checked = new Uint8Array(groups.length);
+  const consider = (slot: number): boolean => {
+    if (checked[slot] === 1) return active.length <= limit;
+    checked[slot] = 1;
+    if (cuesPresent(groups[slot] ?? [], seen)) active.push(slot);
+    return active.length <= limit;
+  };
+  for (const slot of always) if (!consider(slot)) return active;
+  for (const id of ids) {
+    const slots = byCue[id];
+    if (slots !== undefined) for (const slot of slots) if (!consider(slot)) return active;
+  }
+  return active;
+}
+
+/** Matches the expressions of `view` against that view of `views`, built only when one is to run. */
+function matchView(view: 'words' | 'text', views: TextViews, seen: Uint8Array, ids: readonly number[]): ViewMatches {
+  // Property reads by a variable name ('words' or 'text') are generic in optimised code: chosen instead.
+  const matcher = view === 'words' ? matchers.words : matchers.text;
+  const groups = view === 'words' ? slotGroups.words : slotGroups.text;
+  const found = new Uint8Array(matcher.size);
+  const active = activeSlots(view, seen, ids, DIRECT_LIMIT);
+  if (allCovered.length < matcher.size) allCovered = new Uint8Array(matcher.size * 2).fill(1);
+  if (active.length === 0) return { found, covered: allCovered, none: true };
+  const text = view === 'words' ? views.words : views.text;
   if (active.length <= DIRECT_LIMIT) {
-    if (allCovered.length < matcher.size) allCovered = new Uint8Array(matcher.size * 2).fill(1);
-    for (const slot of active) if (matcher.expression(slot).test(text)) found[slot] = MATCHED;
-    return { found, covered: allCovered };
+    let none = true;
+    for (const slot of active) {
+      if (matcher.expression(slot).test(text)) {
+        found[slot] = MATCHED;
+        none = false;
+      }
+    }
+    return { found, covered: allCovered, none };
   }
   // Every expression is analysed on the first text that needs a pass (a few milliseconds, once).
   matcher.prepareAll();
-  matcher.run(text, found, (slot) => cuesPresent(groups[slot] ?? [], seen), index);
-  return { found, covered: matcher.coverage() };
+  matcher.run(text, found, (slot) => cuesPresent(groups[slot] ?? [], seen), view === 'words' ? views.index : undefined);
+  const covered = matcher.coverage();
+  return { found, covered, none: covered.indexOf(0) < 0 && found.indexOf(MATCHED) < 0 };
 }
 
-/** Runs every expression whose cues `seen` has against its view (kept per views object). */
+/** Runs every expression whose cues `seen` has against its view (kept for the last views object). */
 function analyse(views: TextViews, seen: Uint8Array): Analysis {
   const registered = matchers.words.size + matchers.text.size;
-  const known = analyses.get(views);
-  if (known !== undefined && known.registered === registered && known.seen === seen) return known;
-  const analysis = { registered, seen, words: matchView('words', views.words, seen, views.index), text: matchView('text', views.text, seen) };
-  analyses.set(views, analysis);
+  const long = views.text.length > MAX_KEPT_TEXT;
+  const known = long ? longAnalyses.get(views) : lastAnalysis;
+  if (known !== undefined && known.views === views && known.registered === registered && known.seen === seen) return known;
+  const ids = seenIds(seen);
+  const analysis = { views, registered, seen, words: matchView('words', views, seen, ids), text: matchView('text', views, seen, ids) };
+  if (long) longAnalyses.set(views, analysis);
+  else lastAnalysis = analysis;
   return analysis;
 }
 
@@ -269,21 +237,26 @@ export function anyOf(phrases: readonly string[]): string {
   return `(?:${phrases.join('|')})`;
 }
 
-/** Whether pattern `i` of `family` matches: its cues are present and its expression matches. */
-function matchedIn(family: PatternFamily, views: TextViews, seen: Uint8Array): (i: number) => boolean {
-  const view = family.view === 'words' ? views.words : views.text;
+/**
+ * Whether pattern `i` of `family` matches: its cues are present and its expression matches.
+ * Undefined when none of the family's patterns can.
+ */
+function matchedIn(family: PatternFamily, views: TextViews, seen: Uint8Array): ((i: number) => boolean) | undefined {
+  const view = (): string => (family.view === 'words' ? views.words : views.text);
   const first = firstSlot.get(family);
   if (first === undefined) {
     // Built by hand rather than by family(): test each expression itself.
-    return (i) => cuesPresent(family.groups[i] ?? [], seen) && (family.patterns[i] as InjectionPattern).re.test(view);
+    return (i) => cuesPresent(family.groups[i] ?? [], seen) && (family.patterns[i] as InjectionPattern).re.test(view());
   }
-  const { found, covered } = analyse(views, seen)[family.view];
+  const analysis = analyse(views, seen);
+  const { found, covered, none } = family.view === 'words' ? analysis.words : analysis.text;
+  if (none) return undefined;
   return (i) => {
     const slot = first + i;
     // Most expressions did not match: that answer is read before the cues are.
     if (covered[slot] === 1) return found[slot] === MATCHED && cuesPresent(family.groups[i] ?? [], seen);
     // No anchors: the expression runs over the whole view.
-    return cuesPresent(family.groups[i] ?? [], seen) && (family.patterns[i] as InjectionPattern).re.test(view);
+    return cuesPresent(family.groups[i] ?? [], seen) && (family.patterns[i] as InjectionPattern).re.test(view());
   };
 }
 
@@ -299,6 +272,7 @@ export interface FamilyScore {
  */
 export function scoreFamily(family: PatternFamily, views: TextViews, seen: Uint8Array): FamilyScore | undefined {
   const matched = matchedIn(family, views, seen);
+  if (matched === undefined) return undefined;
   const weights: number[] = [];
   let strongest: InjectionPattern | undefined;
   for (let i = 0; i < family.patterns.length; i++) {

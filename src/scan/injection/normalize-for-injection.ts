@@ -1,8 +1,9 @@
-import { collapseWhitespace } from './collapse-whitespace.js';
+import { collapsedPositions, collapseRuns, collapseWhitespace } from './collapse-whitespace.js';
 import { findEncodedPayloads } from './find-encoded-payloads.js';
 import { findLeet } from './find-leet.js';
 import { findRot13 } from './find-rot13.js';
 import { foldHomoglyphs } from './fold-homoglyphs.js';
+import { isAscii } from './is-ascii.js';
 import { joinSpacedRuns } from './join-spaced-letters.js';
 import { quickScan } from './quick-scan.js';
 import { revealInvisible } from './reveal-invisible.js';
@@ -31,7 +32,6 @@ export interface NormalizedText {
   readonly obfuscation: readonly string[];
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
 const FLATTEN = /^/;
 // Fullwidth, circled, squared and mathematical letters: NFKC reads them, their use is a choice.
 const STYLED = /[\uFF21-\uFF3A\uFF41-\uFF5A\u24B6-\u24E9]|\uD835[\uDC00-\uDFFF]|\uD83C[\uDD30-\uDD49]/g;
@@ -111,7 +111,7 @@ export function normalizeForInjection(text: string): NormalizedText {
 function normalizeAt(input: string, depth: number): NormalizedText {
   const obfuscation = new Set<string>();
   let text = input;
-  const nonAscii = NON_ASCII.test(text);
+  const nonAscii = !isAscii(text);
   if (nonAscii) {
     const revealed = revealInvisible(text);
     for (const kind of revealed.found) obfuscation.add(kind);
@@ -136,7 +136,17 @@ function normalizeAt(input: string, depth: number): NormalizedText {
   const quick = quickScan(text);
   const joined = quick.spacedLetters ? joinSpacedRuns(text, quick.spacedRuns) : { text, joined: false };
   if (joined.joined) obfuscation.add('spaced_letters');
-  text = quick.whitespace || joined.joined ? collapseWhitespace(joined.text) : joined.text;
+  // Where findLeet's seams are in the text as it now is (the scan found them; collapsing
+  // whitespace moves them back); undefined when not known.
+  let seams = quick.leetSeams;
+  if (joined.joined) {
+    text = collapseWhitespace(joined.text);
+    seams = undefined;
+  } else if (quick.whitespace) {
+    const runs = quick.whitespaceRuns;
+    if (seams !== undefined) seams = runs === undefined ? undefined : collapsedPositions(seams, runs, text.length);
+    text = runs === undefined ? collapseWhitespace(text) : collapseRuns(text, runs);
+  }
   // Joined letters make a new text; otherwise the scan's answers hold for this one.
   const scanned = !joined.joined;
 
@@ -160,7 +170,7 @@ function normalizeAt(input: string, depth: number): NormalizedText {
     obfuscation.add('rot13');
     add('rot13', segment, false);
   }
-  const leet = scanned && !quick.leet ? undefined : findLeet(text);
+  const leet = scanned && !quick.leet ? undefined : findLeet(text, seams);
   if (leet !== undefined) {
     obfuscation.add('leet');
     add('leet', leet, false);

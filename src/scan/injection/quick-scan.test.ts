@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace } from './collapse-whitespace.js';
+import { collapseRuns, collapseWhitespace } from './collapse-whitespace.js';
 import { findEncodedPayloads } from './find-encoded-payloads.js';
 import { joinSpacedLetters } from './join-spaced-letters.js';
 import { encodedRuns, quickScan } from './quick-scan.js';
@@ -31,7 +31,7 @@ function plainRuns(text: string): { base64: string[]; hex: string[] } {
 const pieces = [
   'a', 'b', 'i', 'x', 'ab', 'the', 'gur', 'vf', 'abj', 'lbhe', 'cerivbhf', 'vafgehpgvbaf', 'h4ck', '1gn0r3', 'ok!', '3d', 'p@ss',
   ' ', '  ', '\n', '\n\n', '\t', '\u00a0', '\u2028', '-', '.', '_', '*', '|', '/', ',', ';', 'é', 'ж', '0x41424344454647484950',
-  'SWdub3JlIGFsbCBwcmV2aW91cw==', 'aWdub3JlIGFsbA', 'deadbeefdeadbeefdeadbeef', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrs',
+  'SWdub3JlIGFsbCBwcmV2aW91cw==', 'aWdub3JlIGFsbA', 'a1b', '4b4', '!a!', ' \r\n ', '\u3000', '\u0085', 'deadbeefdeadbeefdeadbeef', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrs',
 ];
 
 describe('quickScan', () => {
@@ -46,6 +46,11 @@ describe('quickScan', () => {
         expect(scan.spacedLetters).toBe([...text.matchAll(SPACED)].length > 0);
         if (!scan.spacedLetters) expect(joinSpacedLetters(text).joined).toBe(false);
         expect(scan.spacedRuns).toEqual([...text.matchAll(SPACED)].map((m) => m.index));
+        // The runs it lists are exactly the ones collapseWhitespace changes.
+        if (scan.whitespaceRuns !== undefined) expect(collapseRuns(text, scan.whitespaceRuns)).toBe(collapseWhitespace(text));
+        // Every start of a LEET_HINT pair, overlapping ones included.
+        const seams = [...text].flatMap((_, i) => (LEET_HINT.test(text.slice(i, i + 2)) ? [i] : []));
+        expect(scan.leetSeams).toEqual(seams.length > 256 ? undefined : seams);
       }),
       { numRuns: 300 },
     );
@@ -56,8 +61,10 @@ describe('quickScan', () => {
       spacedLetters: false,
       spacedRuns: [],
       whitespace: false,
+      whitespaceRuns: [],
       rot13: false,
       leet: false,
+      leetSeams: [],
     });
   });
 });

@@ -1,4 +1,5 @@
 import { PACKED_LETTERS, PackedWordSet, packLetters } from './packed-words.js';
+import { textUnits } from './text-units.js';
 
 /** Runs of base64 characters and of hex digits long enough to be encoded payloads. */
 export interface EncodedRuns {
@@ -16,11 +17,26 @@ export interface QuickScan {
   readonly spacedRuns: readonly number[];
   /** A whitespace run that `collapseWhitespace` would change (at an end, longer than one, or not a space or line feed). */
   readonly whitespace: boolean;
+  /**
+   * Those runs, `[start0, end0, start1, end1, ...]` (`collapseRuns` changes just them); undefined
+   * when there are more than {@link MAX_WHITESPACE_RUNS}.
+   */
+  readonly whitespaceRuns: readonly number[] | undefined;
   /** A whole run of letters that is the rot13 of a common word (`findRot13`'s test). */
   readonly rot13: boolean;
   /** A letter next to a digit or symbol that leetspeak uses (`findLeet`'s test). */
   readonly leet: boolean;
+  /**
+   * Where each such pair of characters begins, in order, overlapping ones included (`findLeet`'s
+   * seams); undefined when there are more than {@link MAX_SEAMS}.
+   */
+  readonly leetSeams: readonly number[] | undefined;
 }
+
+/** Most leet seams listed; a text with more is searched by `findLeet` itself. */
+const MAX_SEAMS = 256;
+/** Most whitespace runs listed; a text with more is collapsed by `collapseWhitespace` itself. */
+const MAX_WHITESPACE_RUNS = 256;
 
 /** Shortest run of base64 or hex characters worth decoding, and most runs kept per encoding. */
 const MIN_RUN = 16;
@@ -88,19 +104,25 @@ export function encodedRuns(text: string): EncodedRuns {
   const base64: string[] = [];
   const hex: string[] = [];
   const n = text.length;
-  let p = MIN_RUN - 1;
+  // Units from a typed array (units[n] is 0, of class 0), the constants in locals: see quickScan.
+  const units = textUnits(text);
+  const classes = CLASSES;
+  const min = MIN_RUN;
+  const bit = BASE64;
+  let p = min - 1;
   while (p < n) {
-    if ((classOf(text.charCodeAt(p)) & BASE64) === 0) {
-      p += MIN_RUN;
+    let c = units[p] as number;
+    if (c >= 0x80 || ((classes[c] as number) & bit) === 0) {
+      p += min;
       continue;
     }
     let start = p;
-    while (start > 0 && (classOf(text.charCodeAt(start - 1)) & BASE64) !== 0) start--;
+    while (start > 0 && (c = units[start - 1] as number) < 0x80 && ((classes[c] as number) & bit) !== 0) start--;
     let end = p + 1;
-    while (end < n && (classOf(text.charCodeAt(end)) & BASE64) !== 0) end++;
-    if (end - start >= MIN_RUN) keepRun(text, start, end, base64, hex);
+    while ((c = units[end] as number) < 0x80 && ((classes[c] as number) & bit) !== 0) end++;
+    if (end - start >= min) keepRun(text, start, end, base64, hex);
     // The next position that is 15 modulo 16 past this run (text[end] is no base64 character).
-    p = end + ((MIN_RUN - 1 - (end % MIN_RUN) + MIN_RUN) % MIN_RUN);
+    p = end + ((min - 1 - (end % min) + min) % min);
   }
   return { base64, hex };
 }
@@ -141,6 +163,14 @@ const LONG_HINT_LENGTH = (() => {
   return lengths;
 })();
 
+/**
+ * Bit k set when some hint has k letters, and bit k when some hint starts with the k-th letter
+ * (a = 1): most words fail these two tests, and are not looked up at all. (A shift counts modulo
+ * 32, so a word of 32 letters or more may pass the first; the lookup still decides.)
+ */
+const HINT_LENGTHS = ROT13_HINTS.reduce((bits, w) => bits | (1 << w.length), 0);
+const HINT_FIRSTS = ROT13_HINTS.reduce((bits, w) => bits | (1 << (w.charCodeAt(0) - 0x60)), 0);
+
 /** The long hints' first PACKED_LETTERS letters, packed: a long word is compared only when its start is one. */
 const LONG_HINT_STARTS: readonly number[] = [...LONG_HINTS].map((w) => packLetters(w.slice(0, PACKED_LETTERS)));
 
@@ -152,65 +182,99 @@ function isRot13Hint(text: string, start: number, end: number, key: number): boo
 }
 
 /**
+ * Adds the whitespace run `units[start, end)` (of a text of `n` units) to `runs` when
+ * `collapseWhitespace` changes it: longer than one, not a space or line feed, or at either end.
+ * Undefined once there are more than MAX_WHITESPACE_RUNS.
+ */
+function recordRun(runs: number[] | undefined, units: Uint16Array, start: number, end: number, n: number): number[] | undefined {
+  if (runs === undefined) return undefined;
+  const c = units[start] as number;
+  if (end - start === 1 && (c === 0x20 || c === 0x0a) && start !== 0 && end !== n) return runs;
+  return runs.push(start, end) > 2 * MAX_WHITESPACE_RUNS ? undefined : runs;
+}
+
+/**
  * One pass over a lower-cased text answering the cheap questions the normalisation steps begin
  * with, so that a plain text skips them. The answers are exactly the steps' own tests (the
  * whitespace, rot13 and leet answers also hold after whitespace is collapsed, which changes no
- * letter's neighbours).
+ * letter's neighbours). The pass goes a run of letters at a time: inside one only the packed key
+ * changes, and every question is about a run's ends or the characters between runs.
  */
 export function quickScan(text: string): QuickScan {
   const n = text.length;
+  // Units from a typed array (units[n] is 0, no letter), classes from a local: in optimised code
+  // every charCodeAt dispatches on the string's layout and every module-level constant is a load.
+  const units = textUnits(text);
+  const classes = CLASSES;
+  const hintLengths = HINT_LENGTHS;
+  const hintFirsts = HINT_FIRSTS;
   let spacedLetters = false;
-  let whitespace = false;
   let rot13 = false;
   let leet = false;
-  // The current run of letters, and its letters packed while it is short.
-  let wordStart = -1;
-  let key = 0;
   // Spaced letters: as `joinSpacedLetters` counts them.
   let count = 0;
   let lastEnd = -10;
   let rowStart = -1;
   const spacedRuns: number[] = [];
-  let prevClass = 0; // of the previous character (0 at the start)
-  let prevSpace = false;
-  // Each character is read once, as the next one, then becomes the current one.
-  let next = n > 0 ? text.charCodeAt(0) : -1;
-  let cls = classOf(next);
-  for (let i = 0; i <= n; i++) {
-    const c = next;
-    next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-    const nextClass = classOf(next);
-    if ((cls & LETTER) !== 0) {
-      if (wordStart < 0) {
-        wordStart = i;
-        key = 0;
+  let seams: number[] | undefined = [];
+  // Whitespace: where the current run began (-1: none), and the runs that change.
+  let runStart = -1;
+  let runs: number[] | undefined = [];
+  let i = 0;
+  while (i < n) {
+    let c = units[i] as number;
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
+      if (runStart >= 0) {
+        runs = recordRun(runs, units, runStart, i, n);
+        runStart = -1;
       }
-      if (i - wordStart < PACKED_LETTERS) key = (key << 5) | ((c | 0x20) - 0x60);
-      if ((prevClass & LEET_BEFORE) !== 0) leet = true;
-      prevSpace = false;
-      if ((prevClass & ALNUM) === 0 && (nextClass & ALNUM) === 0) {
-        let ok = i - lastEnd <= 4 && i - lastEnd >= 2;
-        for (let k = lastEnd + 1; ok && k < i; k++) if ((classOf(text.charCodeAt(k)) & SEPARATOR) === 0) ok = false;
+      // A run of letters, its first PACKED_LETTERS letters packed.
+      const start = i;
+      let key = 0;
+      do {
+        if (i - start < 6) key = (key << 5) | ((c | 0x20) - 0x60);
+        c = units[++i] as number;
+      } while ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+      const before = start > 0 ? (units[start - 1] as number) : -1;
+      const beforeClass = before >= 0 && before < 0x80 ? (classes[before] as number) : 0;
+      const afterClass = c < 0x80 ? (classes[c] as number) : 0; // c = units[i], 0 at the end
+      // Seams: a leet character, then the run's first letter; the run's last letter, then one.
+      if ((beforeClass & LEET_BEFORE) !== 0) {
+        leet = true;
+        if (seams !== undefined && seams.push(start - 1) > MAX_SEAMS) seams = undefined;
+      }
+      if (i < n && (afterClass & LEET_AFTER) !== 0) {
+        leet = true;
+        if (seams !== undefined && seams.push(i - 1) > MAX_SEAMS) seams = undefined;
+      }
+      if (!rot13 && ((hintLengths >>> (i - start)) & (hintFirsts >>> (((units[start] as number) | 0x20) - 0x60)) & 1) !== 0 && isRot13Hint(text, start, i, key)) rot13 = true;
+      if (i - start === 1 && (beforeClass & ALNUM) === 0 && (afterClass & ALNUM) === 0) {
+        // A lone letter.
+        let ok = start - lastEnd <= 4 && start - lastEnd >= 2;
+        for (let k = lastEnd + 1; ok && k < start; k++) {
+          const between = units[k] as number;
+          if (between >= 0x80 || ((classes[between] as number) & SEPARATOR) === 0) ok = false;
+        }
         count = ok ? count + 1 : 1;
-        if (count === 1) rowStart = i;
+        if (count === 1) rowStart = start;
         if (count === 4) {
           spacedLetters = true;
           spacedRuns.push(rowStart);
         }
-        lastEnd = i;
+        lastEnd = start;
       }
-    } else {
-      if (wordStart >= 0) {
-        if (!rot13 && isRot13Hint(text, wordStart, i, key)) rot13 = true;
-        wordStart = -1;
-      }
-      if ((prevClass & LETTER) !== 0 && (cls & LEET_AFTER) !== 0) leet = true;
-      const space = (cls & SPACE) !== 0 || (c >= 0x80 && isWideSpace(c));
-      if (space && !whitespace && (i === 0 || i === n - 1 || prevSpace || (c !== 0x20 && c !== 0x0a))) whitespace = true;
-      prevSpace = space;
+      continue;
     }
-    prevClass = cls;
-    cls = nextClass;
+    if (c < 0x80 ? ((classes[c] as number) & SPACE) !== 0 : isWideSpace(c)) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      runs = recordRun(runs, units, runStart, i, n);
+      runStart = -1;
+    }
+    i++;
   }
-  return { spacedLetters, spacedRuns, whitespace, rot13, leet };
+  if (runStart >= 0) runs = recordRun(runs, units, runStart, n, n);
+  // Past MAX_WHITESPACE_RUNS the list is dropped, but there were such runs.
+  const whitespace = runs === undefined || runs.length > 0;
+  return { spacedLetters, spacedRuns, whitespace, whitespaceRuns: runs, rot13, leet, leetSeams: seams };
 }
