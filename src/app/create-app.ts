@@ -105,13 +105,18 @@ export async function createApp(config: GatewayConfig, overrides: AppOverrides =
   const pepper = loadPepper({ value: config.auth.pepper, dataDir: config.store.dataDir });
   const settings = guardSettings(config, pepper);
   const { guard, policies, protectedTypes } = buildGuardSetup(settings);
-  const store = overrides.store ?? (await openConfiguredStore(config.store));
   const upstream = overrides.upstream ?? createUpstream(config.upstream);
   const logDestination = overrides.logDestination === undefined ? gatewayLogDestination() : undefined;
   const logger = pino(
     { level: config.log.level, redact: { paths: REDACT, censor: '[redacted]' }, serializers: { req: requestForLog } },
     overrides.logDestination ?? logDestination?.stream,
   );
+  // The gateway's commits must not wait for the disk: SQLite's checkpoints run in a thread.
+  const store =
+    overrides.store ??
+    (await openConfiguredStore(config.store, {
+      onError: (code) => logger.warn({ code }, 'a background checkpoint of the SQLite log failed; commits checkpoint past the fallback size meanwhile'),
+    }));
   const { limits, authFailures } = createLimits(config.limits, {
     maxFailures: config.auth.maxFailures,
     failureWindowSeconds: config.auth.failureWindowSeconds,

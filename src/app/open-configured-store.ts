@@ -6,9 +6,12 @@ function locationOf(config: StoreConfig): StoreLocation {
   return config.url === undefined ? { dialect: 'sqlite', file: join(config.dataDir, 'bulwark.db') } : parseStoreLocation(config.url);
 }
 
-/** Opens (and migrates) the store the configuration names: SQLite in the data directory by default. */
-export function openConfiguredStore(config: StoreConfig): Promise<Store> {
-  return openStore({ ...locationOf(config), sqliteSync: config.sqliteSync });
+/**
+ * Opens (and migrates) the store the configuration names: SQLite in the data directory by
+ * default. `backgroundCheckpoints`: for the gateway, see `OpenStoreOptions`.
+ */
+export function openConfiguredStore(config: StoreConfig, backgroundCheckpoints?: { onError?: (code: string) => void }): Promise<Store> {
+  return openStore({ ...locationOf(config), sqliteSync: config.sqliteSync, ...(backgroundCheckpoints === undefined ? {} : { backgroundCheckpoints }) });
 }
 
 /** Where the store is, for banners and logs: never a password. */

@@ -8,6 +8,7 @@ import type { StoreDialect, StoreLocation } from './store-location.js';
 import { sqliteConnection, type SqliteSync } from './sqlite-connection.js';
 import type { StoreSchema } from './store-schema.js';
 import { withStatementCache } from './statement-cache.js';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 /** Options of {@link openStore}. */
 export type OpenStoreOptions = StoreLocation & {
@@ -15,6 +16,13 @@ export type OpenStoreOptions = StoreLocation & {
   readonly schema?: string;
   /** SQLite only: when a commit reaches the disk (see {@link SqliteSync}); default `normal`. */
   readonly sqliteSync?: SqliteSync;
+  /**
+   * SQLite file only: checkpoint the write-ahead log from a thread of its own instead of inside
+   * commits (see `startWalCheckpointer`); for a long-running process whose commits must not wait
+   * for the disk (the gateway). `onError` hears a failed checkpoint's code; `intervalMs` (default
+   * 1000) is how often it runs.
+   */
+  readonly backgroundCheckpoints?: { readonly onError?: (code: string) => void; readonly intervalMs?: number };
 };
 
 /** An open, migrated store. */
@@ -34,8 +42,10 @@ function unavailable(dialect: StoreDialect, err: unknown): BulwarkError {
   return new BulwarkError('ERR_STORE_UNAVAILABLE', `The ${dialect} store cannot be opened or migrated.`, { cause: err });
 }
 
-function sqliteDatabase(file: string, sync: SqliteSync): Kysely<StoreSchema> {
-  return new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqliteConnection(file, sync)) }) });
+function sqliteDatabase(file: string, sync: SqliteSync, background: boolean): Kysely<StoreSchema> {
+  const connection = sqliteConnection(file, sync);
+  if (background) connection.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  return new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
 }
 
 function postgresDatabase(url: string, schema: string | undefined): Kysely<StoreSchema> {
@@ -57,12 +67,13 @@ function postgresDatabase(url: string, schema: string | undefined): Kysely<Store
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { dialect } = options;
+  const background = options.dialect === 'sqlite' && options.file !== ':memory:' && options.backgroundCheckpoints !== undefined;
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
     throw new BulwarkError('ERR_CONFIG_INVALID', 'A store schema name must be lower-case letters, digits and underscores.');
   }
   let db: Kysely<StoreSchema>;
   try {
-    db = options.dialect === 'sqlite' ? sqliteDatabase(options.file, options.sqliteSync ?? 'normal') : postgresDatabase(options.url, options.schema);
+    db = options.dialect === 'sqlite' ? sqliteDatabase(options.file, options.sqliteSync ?? 'normal', background) : postgresDatabase(options.url, options.schema);
   } catch (err) {
     throw unavailable(dialect, err);
   }
@@ -73,6 +84,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   } catch (err) {
     await db.destroy().catch(() => undefined);
     throw unavailable(dialect, err);
+  }
+  // Started once the file exists and is migrated.
+  let checkpointer: WalCheckpointer | undefined;
+  if (background && options.dialect === 'sqlite') {
+    checkpointer = startWalCheckpointer(options.file, options.backgroundCheckpoints);
   }
   return {
     dialect,
@@ -85,6 +101,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         throw unavailable(dialect, err);
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
