@@ -1,6 +1,5 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { collect } from '../../../test/memory-checks.js';
 import { delimiterPatterns } from './delimiter-patterns.js';
 import { extractionPatterns } from './extraction-patterns.js';
 import { family, gap, pattern, scoreFamily, seenCues, textViews, wordsView, type PatternFamily, type TextViews } from './injection-pattern.js';
@@ -110,8 +109,6 @@ describe('analysis of a long text', () => {
   ]);
 
   it('is not kept once the views are gone', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
     // Made and scored in a function of its own: nothing but the module's caches can keep the views.
     const ref = ((): WeakRef<TextViews> => {
       const views = textViews(`${'plain words here. '.repeat(5000)}the secret handshake`);
@@ -121,8 +118,7 @@ describe('analysis of a long text', () => {
       expect(scoreFamily(long, views, seen)?.score).toBe(0.6);
       return new WeakRef(views);
     })();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    gc();
+    await collect();
     expect(ref.deref()).toBeUndefined();
     // Short texts are scored as before.
     const short = textViews('the secret knock');

@@ -1,16 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { collect } from '../../../test/memory-checks.js';
 import { MAX_KEPT_UNITS, textUnits } from './text-units.js';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** A full collection once the current job is over (a WeakRef keeps its target until then). */
-async function collect(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  gc();
-}
 
 function unitsOf(text: string): number[] {
   return Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { retainedArrayBuffers } from '../../../test/memory-checks.js';
 import { INDEX_FIELDS, INNER_BOUNDARY, SENTENCE_MARK, textViews, tokenHash } from './text-views.js';
 
 describe('textViews index', () => {
@@ -45,24 +44,8 @@ describe('textViews index', () => {
 
 describe('textViews memory', () => {
   it('keeps no index the size of a huge text once its views are gone', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const settle = async (): Promise<void> => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      gc();
-    };
-    await settle();
-    const before = process.memoryUsage().arrayBuffers;
     // 1.5 million tokens: an index of 9 million numbers (36 MB) while it is written.
-    expect(textViews('a b. '.repeat(500_000)).index.length).toBe(1_500_000 * INDEX_FIELDS);
-    await settle();
-    // Array buffers are released by a sweep that may lag the collection: looked at a few times.
-    let retained = process.memoryUsage().arrayBuffers - before;
-    for (let k = 0; k < 50 && retained >= 4 << 20; k++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      gc();
-      retained = process.memoryUsage().arrayBuffers - before;
-    }
+    const retained = await retainedArrayBuffers(() => expect(textViews('a b. '.repeat(500_000)).index.length).toBe(1_500_000 * INDEX_FIELDS), 4 << 20);
     expect(retained).toBeLessThan(4 << 20);
     // A short text afterwards is indexed as before.
     expect(textViews('a b. c').words).toBe(' a b . c ');
