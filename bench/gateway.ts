@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { benchPrompt } from './bench-prompt.js';
 import { describeMachine } from './machine.js';
 import { runWrk, type WrkResult } from './gateway-wrk.js';
+import { bucketsBetween, overheadBuckets, quantileMs, type Buckets } from './overhead-histogram.js';
 import { measureTtft, type TtftResult } from './gateway-ttft.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
@@ -90,11 +91,16 @@ interface Slice {
   readonly c1: WrkResult;
   readonly cpu1: number;
   readonly ttft: TtftResult;
+  /** Bulwark only: its overhead histogram's counts during the 1-connection run. */
+  readonly own1?: Buckets;
 }
 
 /** A server's slices, summarised (medians over rounds; CPU over all requests). */
 interface Measured {
   readonly rps50: number;
+  /** The gateway's own time at 1 connection, from its overhead histogram (ms; NaN for the pass-through). */
+  readonly ownP50c1: number;
+  readonly ownP99c1: number;
   readonly p50c50: number;
   readonly p99c50: number;
   readonly cpu50: number;
@@ -121,8 +127,17 @@ function summarise(slices: readonly Slice[]): Measured {
     ttftP50: median(slices.map((s) => s.ttft.p50Ms)),
     ttftP99: median(slices.map((s) => s.ttft.p99Ms)),
     errors: slices.reduce((n, s) => n + s.c50.errors + s.c1.errors, 0),
+    ownP50c1: quantileMs(mergedOwn(slices), 0.5),
+    ownP99c1: quantileMs(mergedOwn(slices), 0.99),
     slices,
   };
+}
+
+/** The overhead histogram counts of every round's 1-connection run together. */
+function mergedOwn(slices: readonly Slice[]): Buckets {
+  const merged = new Map<number, number>();
+  for (const s of slices) for (const [bound, n] of s.own1 ?? []) merged.set(bound, (merged.get(bound) ?? 0) + n);
+  return merged;
 }
 
 /**
@@ -154,6 +169,7 @@ async function main(): Promise<void> {
       if (check.status !== 200) throw new Error(`Bulwark answered ${check.status}: ${await check.text()}`);
     }
 
+    const scrapeOverhead = async (c: Child): Promise<Buckets> => overheadBuckets(await (await fetch(`${c.url}/metrics`)).text());
     const wrk = (c: Child, connections: number, seconds: number): Promise<WrkResult> =>
       runWrk({ url: c.url + ROUTE, body, headers: authOf(c), connections, seconds, dir: work });
     // CPU time the server spent per answered request during one run (µs).
@@ -171,10 +187,18 @@ async function main(): Promise<void> {
       const c50: [WrkResult, number][] = [];
       for (const c of servers) c50.push(await cpuPerRequest(c, () => wrk(c, 50, slice)));
       const c1: [WrkResult, number][] = [];
-      for (const c of servers) c1.push(await cpuPerRequest(c, () => wrk(c, 1, slice)));
+      const own1: (Buckets | undefined)[] = [];
+      for (const c of servers) {
+        const before = c.key === undefined ? undefined : await scrapeOverhead(c);
+        c1.push(await cpuPerRequest(c, () => wrk(c, 1, slice)));
+        own1.push(before === undefined ? undefined : bucketsBetween(before, await scrapeOverhead(c)));
+      }
       const ttft: TtftResult[] = [];
       for (const c of servers) ttft.push(await measureTtft(c.url + ROUTE, streamBody, authOf(c), slice));
-      servers.forEach((_, i) => slices[i]!.push({ c50: c50[i]![0], cpu50: c50[i]![1], c1: c1[i]![0], cpu1: c1[i]![1], ttft: ttft[i]! }));
+      servers.forEach((_, i) => {
+        const own = own1[i];
+        slices[i]!.push({ c50: c50[i]![0], cpu50: c50[i]![1], c1: c1[i]![0], cpu1: c1[i]![1], ttft: ttft[i]!, ...(own === undefined ? {} : { own1: own }) });
+      });
     }
     const p = summarise(slices[0]!);
     const results = [summarise(slices[1]!), summarise(slices[2]!)] as const;
@@ -194,6 +218,7 @@ async function main(): Promise<void> {
       `| server CPU µs per request, 50 connections | ${p.cpu50.toFixed(0)} | ${both((m) => `${m.cpu50.toFixed(0)} (+${(m.cpu50 - p.cpu50).toFixed(0)})`)} | | |`,
       `| p50 ms, 1 connection | ${ms(p.p50c1)} | ${both((m) => `${ms(m.p50c1)} (+${ms(addedP50(m))})`)} | | |`,
       `| p99 ms, 1 connection | ${ms(p.p99c1)} | ${both((m) => `${ms(m.p99c1)} (+${ms(addedP99(m))})`)} | added <= 0.3 ms | ${both((m) => yes(addedP99(m) <= 0.3)).replace(' | ', ' / ')} |`,
+      `| gateway's own time p50 / p99 ms, 1 connection (its overhead histogram) | | ${both((m) => `${ms(m.ownP50c1)} / ${ms(m.ownP99c1)}`)} | | |`,
       `| server CPU µs per request, 1 connection | ${p.cpu1.toFixed(0)} | ${both((m) => `${m.cpu1.toFixed(0)} (+${(m.cpu1 - p.cpu1).toFixed(0)})`)} | | |`,
       `| stream TTFT p50 ms | ${ms(p.ttftP50)} | ${both((m) => `${ms(m.ttftP50)} (+${ms(ttftAdded(m))})`)} | added <= 0.5 ms | ${both((m) => yes(ttftAdded(m) <= 0.5)).replace(' | ', ' / ')} |`,
       `| stream TTFT p99 ms | ${ms(p.ttftP99)} | ${both((m) => `${ms(m.ttftP99)} (+${ms(ttftAddedP99(m))})`)} | | |`,
@@ -203,9 +228,10 @@ async function main(): Promise<void> {
     console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.os}\n`);
     console.log(rows.join('\n'));
     console.log('\nValues are medians over the rounds; "added" and the ratio compare each round with the pass-through in the same round.');
+    console.log("The gateway's own time is what its bulwark_gateway_overhead_seconds histogram counted during the 1-connection runs (all rounds, interpolated within buckets): from a request's arrival in the process to the end of its answer, minus the wait for the upstream. The end-to-end latencies also hold the kernel, the VM's scheduling and the client.");
     if (errors > 0) console.log(`\nwarning: ${errors} socket errors or non-2xx answers during the wrk runs`);
     mkdirSync('reports', { recursive: true });
-    const derived = (m: Measured) => ({ throughputRatio: ratio(m), addedP50Ms: addedP50(m), addedP99Ms: addedP99(m), ttftAddedP50Ms: ttftAdded(m) });
+    const derived = (m: Measured) => ({ throughputRatio: ratio(m), addedP50Ms: addedP50(m), addedP99Ms: addedP99(m), ttftAddedP50Ms: ttftAdded(m), ownP50MsC1: m.ownP50c1, ownP99MsC1: m.ownP99c1 });
     writeFileSync(
       join('reports', 'bench-gateway.json'),
       JSON.stringify(
