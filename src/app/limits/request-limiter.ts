@@ -3,6 +3,7 @@ import { limitError } from './limit-error.js';
 import { isLimiterRejection, limitState, type LimitState } from './limit-state.js';
 import type { LimitTier } from './limit-tiers.js';
 import type { LimiterBackend } from './limiter-backend.js';
+import { perTier } from './per-tier.js';
 
 /** Who a request comes from; absent parts are not limited. */
 export interface RequestSubjects {
@@ -73,18 +74,12 @@ function consume(limit: RequestLimit, key: string): Promise<Outcome> {
  * single point of failure). Each tier's limiters are looked up once, not per request.
  */
 export function requestLimiter(backend: LimiterBackend): RequestLimiter {
-  const tiers = new WeakMap<LimitTier, TierLimits>();
-  const limitsOf = (tier: LimitTier): TierLimits => {
-    let limits = tiers.get(tier);
-    if (limits === undefined) {
-      const window = tier.windowSeconds;
-      const limit = (policy: RequestLimit['policy'], quota: number): RequestLimit | undefined =>
-        quota > 0 ? { policy, quota, windowSeconds: window, limiter: backend.limiter({ name: `req:${policy}`, points: quota, durationSeconds: window }) } : undefined;
-      limits = { key: limit('key', tier.keyRequests), user: limit('user', tier.userRequests), ip: limit('ip', tier.ipRequests) };
-      tiers.set(tier, limits);
-    }
-    return limits;
-  };
+  const limitsOf = perTier((tier): TierLimits => {
+    const window = tier.windowSeconds;
+    const limit = (policy: RequestLimit['policy'], quota: number): RequestLimit | undefined =>
+      quota > 0 ? { policy, quota, windowSeconds: window, limiter: backend.limiter({ name: `req:${policy}`, points: quota, durationSeconds: window }) } : undefined;
+    return { key: limit('key', tier.keyRequests), user: limit('user', tier.userRequests), ip: limit('ip', tier.ipRequests) };
+  });
 
   return {
     async admit({ route, keyId, user, ip }, tier) {

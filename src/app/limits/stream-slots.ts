@@ -2,6 +2,7 @@ import { limitError } from './limit-error.js';
 import { isLimiterRejection, limitState } from './limit-state.js';
 import type { LimitTier } from './limit-tiers.js';
 import type { LimiterBackend } from './limiter-backend.js';
+import { perTier } from './per-tier.js';
 
 /** Open-stream counts per API key. */
 export interface StreamSlots {
@@ -15,10 +16,11 @@ const SLOT_TTL_SECONDS = 3600;
 
 /** Stream concurrency caps over a {@link LimiterBackend} (shared by every instance on Redis). */
 export function streamSlots(backend: LimiterBackend): StreamSlots {
+  const limiterOf = perTier((tier) => backend.limiter({ name: 'streams', points: tier.maxStreams, durationSeconds: SLOT_TTL_SECONDS }));
   return {
     async acquire(keyId, tier) {
       if (tier.maxStreams <= 0) return () => undefined;
-      const limiter = backend.limiter({ name: 'streams', points: tier.maxStreams, durationSeconds: SLOT_TTL_SECONDS });
+      const limiter = limiterOf(tier);
       try {
         await limiter.consume(keyId, 1);
       } catch (err) {

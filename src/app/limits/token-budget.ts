@@ -3,6 +3,7 @@ import { limitError } from './limit-error.js';
 import { isLimiterRejection, limitState, type LimitState } from './limit-state.js';
 import type { LimitTier } from './limit-tiers.js';
 import type { LimiterBackend } from './limiter-backend.js';
+import { perTier } from './per-tier.js';
 
 /** Tokens held for one request until its real usage is known. */
 export interface TokenReservation {
@@ -51,16 +52,7 @@ class HeldTokens implements TokenReservation {
  * much does not eat the budget. Store errors the fallback cannot absorb admit the request.
  */
 export function tokenBudget(backend: LimiterBackend): TokenBudget {
-  // Each tier's limiter, looked up once rather than per request.
-  const limiters = new WeakMap<LimitTier, RateLimiterAbstract>();
-  const limiterOf = (tier: LimitTier): RateLimiterAbstract => {
-    let limiter = limiters.get(tier);
-    if (limiter === undefined) {
-      limiter = backend.limiter({ name: 'tokens', points: tier.tokenBudget, durationSeconds: tier.tokenWindowSeconds });
-      limiters.set(tier, limiter);
-    }
-    return limiter;
-  };
+  const limiterOf = perTier((tier) => backend.limiter({ name: 'tokens', points: tier.tokenBudget, durationSeconds: tier.tokenWindowSeconds }));
   return {
     async reserve(keyId, tier, estimate) {
       if (tier.tokenBudget <= 0) return NONE;
