@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bestWindow, FeatureBuffer, MAX_SEGMENT_CHARS, MAX_WINDOW_CHARS, segmentFeatures, segmentScore, segmentText, WINDOW_PRIOR, windowScale } from './injection-features.js';
+import { bestWindow, FeatureBuffer, MAX_SEGMENT_CHARS, MAX_WINDOW_CHARS, segmentFeatures, segmentScoreUnits, segmentText, WINDOW_PRIOR, windowScale } from './injection-features.js';
+import { textUnits } from './text-units.js';
 
 function segments(text: string): string[] {
   const b = segmentText(text);
@@ -159,7 +160,7 @@ describe('bestWindow', () => {
   });
 });
 
-describe('segmentScore', () => {
+describe('segmentScoreUnits', () => {
   // The classifier's fast path sums weights while hashing; training writes the hashes down
   // (segmentFeatures). Both must see exactly the same features, or the model scores other text
   // than it was trained on.
@@ -175,7 +176,7 @@ describe('segmentScore', () => {
         let expected = 0;
         for (let k = 0; k < buffer.length; k++) expected += weights[(buffer.ids[k] as number) >>> shift] as number;
         const sums = new Float64Array(2);
-        const count = segmentScore(text, start, text.length, weights, shift, sums, 1);
+        const count = segmentScoreUnits(textUnits(text), start, text.length, weights, shift, sums, 1);
         expect(count).toBe(buffer.length);
         expect(sums[1]).toBe(expected);
       }),

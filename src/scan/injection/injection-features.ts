@@ -195,23 +195,6 @@ export function segmentFeatures(text: string, start: number, end: number, out: F
 }
 
 /**
- * The weight sum (into `sums[at]`) and the count (returned) of the features `segmentFeatures`
- * yields for `text[start, end)`, looked up in `weights` by `hash >>> shift` as they are made: the
- * same features, without writing them down first (speed only).
- */
-export function segmentScore(
-  text: string,
-  start: number,
-  end: number,
-  weights: Int8Array,
-  shift: number,
-  sums: Float64Array,
-  at: number,
-): number {
-  return segmentScoreUnits(textUnits(text), start, end, weights, shift, sums, at);
-}
-
-/**
  * Per ASCII code unit, what a word hashes for it: the unit, `0` for every digit, and 0 for a unit
  * that is no word character.
  */
@@ -224,9 +207,12 @@ const WORD_UNIT = (() => {
 })();
 
 /**
- * {@link segmentScore} of the text whose code units are `units` (`textUnits`). The weights are
- * small integers, so their sum is exact in any order: words here, character n-grams in `gramSum`.
- * Constants are local: optimised code reads a module-level one from memory at every use.
+ * The weight sum (into `sums[at]`) and the count (returned) of the features `segmentFeatures`
+ * yields for the text whose code units are `units` (`textUnits`), from `start` to `end`, looked up
+ * in `weights` by `hash >>> shift` as they are made: the same features, without writing them down
+ * first (speed only). The weights are small integers, so their sum is exact in any order: words
+ * here, character n-grams in `gramSum`. Constants are local: optimised code reads a module-level
+ * one from memory at every use.
  */
 export function segmentScoreUnits(
   units: Uint16Array,

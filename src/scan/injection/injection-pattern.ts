@@ -1,5 +1,6 @@
 import { AnchoredMatcher, MATCHED } from './anchored-matcher.js';
 import { cueId, seenIds } from './seen-cues.js';
+import { MAX_KEPT_UNITS } from './text-units.js';
 import type { TextViews } from './text-views.js';
 
 export { seenCues } from './seen-cues.js';
@@ -98,12 +99,11 @@ interface Analysis {
 /**
  * The last analysis: the families of one text are scored one after another, so one entry serves
  * them all (a map keyed by every text's views would keep growing until a collection). Only a text
- * of up to {@link MAX_KEPT_TEXT} characters is kept so (the entry references its views); a longer
+ * of up to {@link MAX_KEPT_UNITS} characters is kept so (the entry references its views); a longer
  * one's analysis is kept by its views, weakly, so that one huge request leaves nothing behind.
  */
 let lastAnalysis: Analysis | undefined;
 const longAnalyses = new WeakMap<TextViews, Analysis>();
-const MAX_KEPT_TEXT = 65536;
 /**
  * With this many expressions or fewer to try (cues present), each runs over the view directly; with
  * more, one anchored pass serves them all (it costs about what this many direct runs cost).
@@ -195,7 +195,7 @@ function matchView(view: 'words' | 'text', views: TextViews, seen: Uint8Array, i
 /** Runs every expression whose cues `seen` has against its view (kept for the last views object). */
 function analyse(views: TextViews, seen: Uint8Array): Analysis {
   const registered = matchers.words.size + matchers.text.size;
-  const long = views.text.length > MAX_KEPT_TEXT;
+  const long = views.text.length > MAX_KEPT_UNITS;
   const known = long ? longAnalyses.get(views) : lastAnalysis;
   if (known !== undefined && known.views === views && known.registered === registered && known.seen === seen) return known;
   const ids = seenIds(seen);

@@ -17,7 +17,8 @@ let next = 0;
 /**
  * Texts longer than this are neither kept nor copied into the kept arrays: each call gets a fresh
  * array, so that one huge request leaves no huge array or text referenced by this module (nor a
- * huge scratch array in `codeUnits`).
+ * huge scratch array in `codeUnits`). The injection detector's other caches (`isAscii`'s buffer,
+ * the pattern search's last analysis) keep nothing for such texts either.
  */
 export const MAX_KEPT_UNITS = 65536;
 
