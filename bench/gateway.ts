@@ -114,6 +114,7 @@ interface Measured {
 }
 
 function summarise(slices: readonly Slice[]): Measured {
+  const own = mergedOwn(slices);
   const cpuPer = (f: (s: Slice) => [number, WrkResult]): number =>
     slices.reduce((n, s) => n + f(s)[0] * f(s)[1].requests, 0) / Math.max(1, slices.reduce((n, s) => n + f(s)[1].requests, 0));
   return {
@@ -127,8 +128,8 @@ function summarise(slices: readonly Slice[]): Measured {
     ttftP50: median(slices.map((s) => s.ttft.p50Ms)),
     ttftP99: median(slices.map((s) => s.ttft.p99Ms)),
     errors: slices.reduce((n, s) => n + s.c50.errors + s.c1.errors, 0),
-    ownP50c1: quantileMs(mergedOwn(slices), 0.5),
-    ownP99c1: quantileMs(mergedOwn(slices), 0.99),
+    ownP50c1: quantileMs(own, 0.5),
+    ownP99c1: quantileMs(own, 0.99),
     slices,
   };
 }

@@ -1,10 +1,15 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-/** V8's `gc()`, exposed for tests that check what a module keeps alive. */
+let gcFunction: (() => void) | undefined;
+
+/** V8's `gc()`, exposed (once) for tests that check what a module keeps alive. */
 export function exposedGc(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
+  if (gcFunction === undefined) {
+    setFlagsFromString('--expose-gc');
+    gcFunction = runInNewContext('gc') as () => void;
+  }
+  return gcFunction;
 }
 
 /** A full collection once the current job is over (a WeakRef keeps its target until then). */

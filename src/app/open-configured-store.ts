@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { StoreConfig } from '../config/index.js';
-import { openStore, parseStoreLocation, type Store, type StoreLocation } from '../store/index.js';
+import { openStore, parseStoreLocation, type BackgroundCheckpoints, type Store, type StoreLocation } from '../store/index.js';
 
 function locationOf(config: StoreConfig): StoreLocation {
   return config.url === undefined ? { dialect: 'sqlite', file: join(config.dataDir, 'bulwark.db') } : parseStoreLocation(config.url);
@@ -10,7 +10,7 @@ function locationOf(config: StoreConfig): StoreLocation {
  * Opens (and migrates) the store the configuration names: SQLite in the data directory by
  * default. `backgroundCheckpoints`: for the gateway, see `OpenStoreOptions`.
  */
-export function openConfiguredStore(config: StoreConfig, backgroundCheckpoints?: { onError?: (code: string) => void }): Promise<Store> {
+export function openConfiguredStore(config: StoreConfig, backgroundCheckpoints?: BackgroundCheckpoints): Promise<Store> {
   return openStore({ ...locationOf(config), sqliteSync: config.sqliteSync, ...(backgroundCheckpoints === undefined ? {} : { backgroundCheckpoints }) });
 }
 

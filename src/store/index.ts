@@ -1,5 +1,5 @@
 export { openStore } from './open-store.js';
-export type { OpenStoreOptions, Store } from './open-store.js';
+export type { BackgroundCheckpoints, OpenStoreOptions, Store } from './open-store.js';
 export type { SqliteSync } from './sqlite-connection.js';
 export { parseStoreLocation } from './store-location.js';
 export type { StoreDialect, StoreLocation } from './store-location.js';

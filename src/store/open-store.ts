@@ -10,6 +10,14 @@ import type { StoreSchema } from './store-schema.js';
 import { withStatementCache } from './statement-cache.js';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
+/** See `OpenStoreOptions.backgroundCheckpoints`. */
+export interface BackgroundCheckpoints {
+  /** Hears a failed checkpoint's SQLite code. */
+  readonly onError?: (code: string) => void;
+  /** How often it runs (default 1000 ms). */
+  readonly intervalMs?: number;
+}
+
 /** Options of {@link openStore}. */
 export type OpenStoreOptions = StoreLocation & {
   /** Postgres only: keep every table in this schema (created when missing). Tests use one per run. */
@@ -19,10 +27,9 @@ export type OpenStoreOptions = StoreLocation & {
   /**
    * SQLite file only: checkpoint the write-ahead log from a thread of its own instead of inside
    * commits (see `startWalCheckpointer`); for a long-running process whose commits must not wait
-   * for the disk (the gateway). `onError` hears a failed checkpoint's code; `intervalMs` (default
-   * 1000) is how often it runs.
+   * for the disk (the gateway).
    */
-  readonly backgroundCheckpoints?: { readonly onError?: (code: string) => void; readonly intervalMs?: number };
+  readonly backgroundCheckpoints?: BackgroundCheckpoints;
 };
 
 /** An open, migrated store. */
